@@ -1,0 +1,81 @@
+package io.natgrad.core.optim;
+
+import io.natgrad.core.linalg.LinearOperator;
+import io.natgrad.core.linalg.Vectors;
+
+/**
+ * The one update routine of natgrad (paper, Algorithms 1 and 2):
+ *
+ * <pre>
+ * g      = G(θ)⁻¹ ∇f(θ)            the direction, from the {@link DirectionSolver}
+ * β      = stepRule(g, G, f, θ)     from the {@link StepRule}
+ * θ_next = Π(θ − βg)                Π the {@link Projection} (identity by default)
+ * </pre>
+ *
+ * Gradient descent, natural gradient descent, the natural policy gradient and TRPO are this routine
+ * with different metrics G, solvers and step rules; the metric is passed per call, so callers that
+ * build G from data (a batch Fisher, a Fisher–vector product) use the same code as the
+ * {@link Optimizer}.
+ *
+ * @param solver how G g = ∇f is solved
+ * @param stepRule how β is chosen
+ * @param projection applied after the step
+ */
+public record UpdateRule(DirectionSolver solver, StepRule stepRule, Projection projection) {
+
+  public UpdateRule {
+    java.util.Objects.requireNonNull(solver, "solver");
+    java.util.Objects.requireNonNull(stepRule, "stepRule");
+    java.util.Objects.requireNonNull(projection, "projection");
+  }
+
+  public UpdateRule(DirectionSolver solver, StepRule stepRule) {
+    this(solver, stepRule, Projection.none());
+  }
+
+  /**
+   * One update from θ.
+   *
+   * @param objective f (line searches evaluate it at trial points)
+   * @param metric G(θ)
+   * @param theta θ (not modified)
+   * @param value f(θ)
+   * @param gradient ∇f(θ) (not modified)
+   */
+  public Update step(
+      Objective objective, LinearOperator metric, double[] theta, double value, double[] gradient) {
+    DirectionSolver.Solution solution = solver.solve(metric, gradient);
+    double[] g = solution.direction();
+    if (!Vectors.isFinite(g)) {
+      return rejected(theta, g, Double.NaN, solution, "natural-gradient direction is not finite"
+          + (solution.cg() != null ? " (CG " + solution.cg().status() + ")" : ""));
+    }
+    double gGg = metric.quadraticForm(g);
+    StepContext context = new StepContext(
+        objective, theta, value, gradient, g, metric, gGg, Vectors.dot(gradient, g), projection);
+    StepDecision decision = stepRule.decide(context);
+    if (!decision.accepted()) {
+      return rejected(theta, g, gGg, solution, decision.rejection());
+    }
+    double beta = decision.beta();
+    if (!Double.isFinite(beta)) {
+      return rejected(theta, g, gGg, solution, "step size beta is not finite: " + beta);
+    }
+    double[] next = context.trial(beta);
+    if (!Vectors.isFinite(next)) {
+      return rejected(theta, g, gGg, solution, "step produced a non-finite parameter");
+    }
+    double euclidean = 0.0;
+    for (int i = 0; i < next.length; i++) {
+      double d = next[i] - theta[i];
+      euclidean += d * d;
+    }
+    return new Update(next, g, beta, gGg, beta * Math.sqrt(Math.max(gGg, 0.0)),
+        Math.sqrt(euclidean), decision.backtracks(), solution.cg(), null);
+  }
+
+  private static Update rejected(
+      double[] theta, double[] g, double gGg, DirectionSolver.Solution s, String why) {
+    return new Update(theta.clone(), g, 0.0, gGg, 0.0, 0.0, 0, s.cg(), why);
+  }
+}
