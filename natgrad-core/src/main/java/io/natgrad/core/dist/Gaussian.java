@@ -117,6 +117,31 @@ public final class Gaussian implements ParametricFamily {
     return f;
   }
 
+  /**
+   * Σ −log p over the data from the sums Σd and Σd², d = x − μ: n(½ log 2π + log σ) + Σd²/(2σ²),
+   * gradient (−Σd/σ², n·c − Σd²·c/σ²) with c = 1/σ (σ) or 1 (log σ). One pass, no logarithm per
+   * point: the Figure 2 runs take 10⁶ iterations over 1000 points.
+   */
+  @Override
+  public double sumNegativeLogLikelihood(double[] theta, double[][] data, double[] gradient) {
+    double mu = theta[0];
+    double sigma = sigma(theta);
+    double sumD = 0.0;
+    double sumD2 = 0.0;
+    for (double[] x : data) {
+      double d = x[0] - mu;
+      sumD += d;
+      sumD2 += d * d;
+    }
+    int n = data.length;
+    double inv2 = 1.0 / (sigma * sigma);
+    if (gradient != null) {
+      gradient[0] = -sumD * inv2;
+      gradient[1] = scale == Scale.SIGMA ? (n - sumD2 * inv2) / sigma : n - sumD2 * inv2;
+    }
+    return n * (HALF_LOG_TWO_PI + Math.log(sigma)) + 0.5 * sumD2 * inv2;
+  }
+
   /** KL(N(μp, σp²) ‖ N(μq, σq²)). */
   static double klNormal(double muP, double sigmaP, double muQ, double sigmaQ) {
     double d = muP - muQ;

@@ -70,4 +70,28 @@ public interface ParametricFamily {
 
   /** The exact Fisher information matrix F(θ) (n×n, symmetric positive semi-definite). */
   DMatrixRMaj fisher(double[] theta);
+
+  /**
+   * Σ_i −log p_θ(x_i) over {@code data}, and −Σ_i ∇θ log p_θ(x_i) written into {@code gradient}
+   * when it is not null. The default loops over {@link #logProb} and {@link #score}; families
+   * override it when sufficient statistics make it much cheaper (the Gaussian needs no logarithm
+   * per point).
+   */
+  default double sumNegativeLogLikelihood(double[] theta, double[][] data, double[] gradient) {
+    double[] s = gradient == null ? null : new double[parameterDimension()];
+    if (gradient != null) {
+      java.util.Arrays.fill(gradient, 0.0);
+    }
+    double total = 0.0;
+    for (double[] x : data) {
+      total -= logProb(theta, x);
+      if (gradient != null) {
+        score(theta, x, s);
+        for (int j = 0; j < s.length; j++) {
+          gradient[j] -= s[j];
+        }
+      }
+    }
+    return total;
+  }
 }

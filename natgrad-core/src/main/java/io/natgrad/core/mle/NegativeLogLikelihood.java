@@ -77,35 +77,27 @@ public final class NegativeLogLikelihood implements Objective {
     if (!inside(theta)) {
       return Double.POSITIVE_INFINITY;
     }
-    double s = 0.0;
-    for (double[] x : data) {
-      s -= family.logProb(theta, x);
-    }
-    return reduction == Reduction.MEAN ? s / data.length : s;
+    return scaled(family.sumNegativeLogLikelihood(theta, data, null), null);
   }
 
   @Override
   public double valueAndGradient(double[] theta, double[] gradient) {
-    java.util.Arrays.fill(gradient, 0.0);
     if (!inside(theta)) {
       java.util.Arrays.fill(gradient, Double.NaN);
       return Double.POSITIVE_INFINITY;
     }
-    double[] score = new double[gradient.length];
-    double s = 0.0;
-    for (double[] x : data) {
-      s -= family.logProb(theta, x);
-      family.score(theta, x, score);
-      for (int j = 0; j < score.length; j++) {
-        gradient[j] -= score[j];
-      }
+    return scaled(family.sumNegativeLogLikelihood(theta, data, gradient), gradient);
+  }
+
+  private double scaled(double sum, double[] gradient) {
+    if (reduction == Reduction.SUM) {
+      return sum;
     }
-    if (reduction == Reduction.MEAN) {
+    if (gradient != null) {
       for (int j = 0; j < gradient.length; j++) {
         gradient[j] /= data.length;
       }
-      s /= data.length;
     }
-    return s;
+    return sum / data.length;
   }
 }
