@@ -1,0 +1,42 @@
+package io.natgrad.cli;
+
+import io.natgrad.cli.reproduce.ReproduceCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code natgrad} command. */
+@Command(
+    name = "natgrad",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = "Natural-gradient optimization and reinforcement learning.",
+    subcommands = {ReproduceCommand.class, MleCommand.class, CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  public static void main(String[] args) {
+    System.setProperty("java.awt.headless", "true");
+    System.exit(execute(args));
+  }
+
+  /** Runs the command line and returns the exit code (0 success, 1 failure, 2 bad input). */
+  public static int execute(String... args) {
+    CommandLine cli = new CommandLine(new Main());
+    cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+      if (ex instanceof IllegalArgumentException) {
+        commandLine.getErr().println("natgrad: error: " + ex.getMessage());
+        return 2;
+      }
+      commandLine.getErr().println("natgrad: failed: " + ex);
+      ex.printStackTrace(commandLine.getErr());
+      return 1;
+    });
+    return cli.execute(args);
+  }
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(System.out);
+  }
+}

@@ -1,0 +1,58 @@
+package io.natgrad.cli.io;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * A minimal CSV writer: a header, then rows of numbers written with {@link Double#toString}
+ * (the shortest decimal that reads back to the same double) and strings as they are.
+ */
+public final class Csv implements AutoCloseable {
+  private final BufferedWriter out;
+  private final int columns;
+
+  public Csv(Path file, String... header) {
+    try {
+      Files.createDirectories(file.toAbsolutePath().getParent());
+      this.out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+      this.columns = header.length;
+      out.write(String.join(",", header));
+      out.newLine();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + file, e);
+    }
+  }
+
+  /** Writes one row; numbers as shortest round-trip decimals. */
+  public void row(Object... cells) {
+    if (cells.length != columns) {
+      throw new IllegalArgumentException("row has " + cells.length + " cells, header " + columns);
+    }
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < cells.length; i++) {
+      if (i > 0) {
+        sb.append(',');
+      }
+      sb.append(String.valueOf(cells[i]));
+    }
+    try {
+      out.write(sb.toString());
+      out.newLine();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public void close() {
+    try {
+      out.close();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
