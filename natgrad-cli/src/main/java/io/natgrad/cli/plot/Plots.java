@@ -58,8 +58,8 @@ public final class Plots {
 
   /** Writes a chart as PNG. */
   public static void savePng(IChart chart, Path file) {
-    try {
-      BitmapEncoder.saveBitmap(chart, file.toString(), BitmapEncoder.BitmapFormat.PNG);
+    try (java.io.OutputStream out = java.nio.file.Files.newOutputStream(file)) {
+      BitmapEncoder.saveBitmap(chart, out, BitmapEncoder.BitmapFormat.PNG);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + file, e);
     }
@@ -67,8 +67,8 @@ public final class Plots {
 
   /** Writes charts side by side (rows × cols) as one PNG. */
   public static void savePng(List<? extends IChart> charts, int rows, int cols, Path file) {
-    try {
-      BitmapEncoder.saveBitmap(charts, rows, cols, file.toString(), BitmapEncoder.BitmapFormat.PNG);
+    try (java.io.OutputStream out = java.nio.file.Files.newOutputStream(file)) {
+      BitmapEncoder.saveBitmap(charts, rows, cols, out, BitmapEncoder.BitmapFormat.PNG);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + file, e);
     }
