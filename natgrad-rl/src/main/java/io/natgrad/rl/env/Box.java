@@ -1,0 +1,108 @@
+package io.natgrad.rl.env;
+
+import java.util.Arrays;
+import java.util.random.RandomGenerator;
+
+/**
+ * A box [low, high] ⊂ ℝⁿ (bounds may be infinite). Elements must be finite and within the bounds.
+ *
+ * @param low lower bounds (−∞ allowed)
+ * @param high upper bounds (+∞ allowed), high ≥ low componentwise
+ */
+public record Box(double[] low, double[] high) implements Space {
+
+  public Box {
+    if (low.length != high.length || low.length == 0) {
+      throw new IllegalArgumentException("Box bounds must have the same positive length, got "
+          + low.length + " and " + high.length);
+    }
+    for (int i = 0; i < low.length; i++) {
+      if (Double.isNaN(low[i]) || Double.isNaN(high[i]) || low[i] > high[i]) {
+        throw new IllegalArgumentException(
+            "Box bound " + i + " must satisfy low <= high, got [" + low[i] + ", " + high[i] + "]");
+      }
+    }
+    low = low.clone();
+    high = high.clone();
+  }
+
+  /** The unbounded box ℝⁿ. */
+  public static Box unbounded(int n) {
+    double[] lo = new double[n];
+    double[] hi = new double[n];
+    Arrays.fill(lo, Double.NEGATIVE_INFINITY);
+    Arrays.fill(hi, Double.POSITIVE_INFINITY);
+    return new Box(lo, hi);
+  }
+
+  /** A box with the same bounds in every coordinate. */
+  public static Box of(int n, double low, double high) {
+    double[] lo = new double[n];
+    double[] hi = new double[n];
+    Arrays.fill(lo, low);
+    Arrays.fill(hi, high);
+    return new Box(lo, hi);
+  }
+
+  @Override
+  public double[] low() {
+    return low.clone();
+  }
+
+  @Override
+  public double[] high() {
+    return high.clone();
+  }
+
+  @Override
+  public int flatDimension() {
+    return low.length;
+  }
+
+  @Override
+  public boolean contains(double[] x) {
+    if (x == null || x.length != low.length) {
+      return false;
+    }
+    for (int i = 0; i < x.length; i++) {
+      if (!Double.isFinite(x[i]) || x[i] < low[i] || x[i] > high[i]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  @Override
+  public double[] sample(RandomGenerator rng) {
+    double[] x = new double[low.length];
+    for (int i = 0; i < x.length; i++) {
+      boolean lo = Double.isFinite(low[i]);
+      boolean hi = Double.isFinite(high[i]);
+      if (lo && hi) {
+        x[i] = low[i] + (high[i] - low[i]) * rng.nextDouble();
+      } else if (lo) {
+        x[i] = low[i] - Math.log1p(-rng.nextDouble());
+      } else if (hi) {
+        x[i] = high[i] + Math.log1p(-rng.nextDouble());
+      } else {
+        x[i] = rng.nextGaussian();
+      }
+    }
+    return x;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Box b && Arrays.equals(low, b.low) && Arrays.equals(high, b.high);
+  }
+
+  @Override
+  public int hashCode() {
+    return 31 * Arrays.hashCode(low) + Arrays.hashCode(high);
+  }
+
+  @Override
+  public String toString() {
+    return "Box(low=" + Arrays.toString(low) + ", high=" + Arrays.toString(high) + ")";
+  }
+}

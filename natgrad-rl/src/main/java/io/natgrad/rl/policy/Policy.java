@@ -1,0 +1,61 @@
+package io.natgrad.rl.policy;
+
+import io.natgrad.rl.sample.Batch;
+import java.util.random.RandomGenerator;
+import org.ejml.data.DMatrixRMaj;
+
+/**
+ * A parameterized stochastic policy π_θ(a | s) on flat parameters θ.
+ *
+ * <p>Everything a policy-gradient method needs: sampling, log π, the score ∇θ log π, the weighted
+ * batch gradient ∇θ Σᵢ wᵢ log π(aᵢ|sᵢ), and the exact per-state Fisher
+ * F(θ; s) = E_{a∼π(·|s)}[∇log π ∇log πᵀ].
+ */
+public interface Policy {
+
+  /** n, the length of θ. */
+  int parameterDimension();
+
+  /** The length of an action's flat encoding. */
+  int actionDimension();
+
+  /** Names of θ's components. */
+  String[] parameterNames();
+
+  /** Checks θ, naming the offending component. */
+  void validate(double[] theta);
+
+  /** Draws a ∼ π_θ(·|s) into {@code action}. */
+  void sample(double[] theta, double[] observation, RandomGenerator rng, double[] action);
+
+  /** The deterministic action (the mode of π_θ(·|s)), for evaluation. */
+  void mode(double[] theta, double[] observation, double[] action);
+
+  /** log π_θ(a|s). */
+  double logProb(double[] theta, double[] observation, double[] action);
+
+  /** Writes ∇θ log π_θ(a|s) into {@code out}. */
+  void score(double[] theta, double[] observation, double[] action, double[] out);
+
+  /** The exact Fisher F(θ; s) of the action distribution at state s. */
+  DMatrixRMaj fisher(double[] theta, double[] observation);
+
+  /**
+   * Writes ∇θ Σᵢ wᵢ log π_θ(aᵢ|sᵢ) over the batch's steps into {@code out}. The default loops over
+   * {@link #score}; network policies override it with one reverse pass.
+   */
+  default void weightedScoreSum(double[] theta, Batch batch, double[] weights, double[] out) {
+    if (weights.length != batch.size()) {
+      throw new IllegalArgumentException(
+          "weights have length " + weights.length + ", batch has " + batch.size() + " steps");
+    }
+    java.util.Arrays.fill(out, 0.0);
+    double[] s = new double[parameterDimension()];
+    for (int i = 0; i < batch.size(); i++) {
+      score(theta, batch.observation(i), batch.action(i), s);
+      for (int j = 0; j < s.length; j++) {
+        out[j] += weights[i] * s[j];
+      }
+    }
+  }
+}
