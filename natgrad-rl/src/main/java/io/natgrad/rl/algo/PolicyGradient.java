@@ -74,7 +74,8 @@ public final class PolicyGradient {
       try {
         batch = sampler.sampleEpisodes(theta, config.trajectories());
       } catch (NonFiniteEnvironmentException e) {
-        return new TrainingResult(history, theta, "stopped at iteration " + k + ": " + e.getMessage());
+        return new TrainingResult(history, theta, "stopped at iteration " + k + ": "
+            + e.getMessage() + "; the last finite parameters are theta = " + Arrays.toString(theta));
       }
       double meanReturn = batch.meanCompleteEpisodeReturn();
       if (k == iterations) {
