@@ -8,7 +8,7 @@ import io.natgrad.rl.env.EnvRegistry;
 import io.natgrad.rl.env.LinearGaussianWalk;
 import io.natgrad.rl.env.TimeLimit;
 import io.natgrad.rl.policy.GaussianPolicy;
-import io.natgrad.rl.sample.SerialSamplerTest;
+import io.natgrad.rl.env.NanRewardEnv;
 import org.junit.jupiter.api.Test;
 
 class PolicyGradientTest {
@@ -72,7 +72,7 @@ class PolicyGradientTest {
     GaussianPolicy policy = GaussianPolicy.meanSigma();
     PolicyGradient pg = new PolicyGradient(policy, ToyTaskExperiment.paper(0)
         .config(PolicyMetric.EXACT_FISHER));
-    TrainingResult r = pg.train(new TimeLimit(new SerialSamplerTest.NanEnv(), 10),
+    TrainingResult r = pg.train(new TimeLimit(new NanRewardEnv(), 10),
         policy.theta(0, 1), 0, 5);
     assertThat(r.completed()).isFalse();
     assertThat(r.stopReason()).contains("NanEnv-v0").contains("step 3").contains("NaN");

@@ -132,8 +132,8 @@ class ToyTaskGradientTest {
       norm += exact.data[i] * exact.data[i];
     }
     assertThat(Math.sqrt(diff / norm)).isLessThan(0.05);
-    // and the exact metric from the batch is exactly T·F
+    // and the exact metric from the batch is T·F (up to the rounding of summing 10⁵ per-step terms)
     DMatrixRMaj fromBatch = PolicyMetric.EXACT_FISHER.at(policy, theta, batch, 0.0).toDense();
-    assertThat(fromBatch.data).containsExactly(exact.data, within(1e-12 * exact.data[3]));
+    assertThat(fromBatch.data).containsExactly(exact.data, within(1e-10 * exact.data[3]));
   }
 }

@@ -3,13 +3,10 @@ package io.natgrad.rl.sample;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.natgrad.rl.env.AbstractEnv;
-import io.natgrad.rl.env.Box;
 import io.natgrad.rl.env.EnvRegistry;
 import io.natgrad.rl.env.LinearGaussianWalk;
+import io.natgrad.rl.env.NanRewardEnv;
 import io.natgrad.rl.env.NonFiniteEnvironmentException;
-import io.natgrad.rl.env.Space;
-import io.natgrad.rl.env.StepResult;
 import io.natgrad.rl.env.TimeLimit;
 import io.natgrad.rl.policy.GaussianPolicy;
 import java.util.Map;
@@ -68,41 +65,9 @@ class SerialSamplerTest {
     assertThat(s.totalSteps()).isEqualTo(10);
   }
 
-  /** Returns a NaN reward on its third step. */
-  static final class NanEnv extends AbstractEnv {
-    int t;
-
-    @Override
-    public String id() {
-      return "NanEnv-v0";
-    }
-
-    @Override
-    public Space observationSpace() {
-      return Box.unbounded(1);
-    }
-
-    @Override
-    public Space actionSpace() {
-      return Box.unbounded(1);
-    }
-
-    @Override
-    protected double[] resetState() {
-      t = 0;
-      return new double[] {0};
-    }
-
-    @Override
-    protected StepResult advance(double[] action) {
-      t++;
-      return new StepResult(new double[] {t}, t == 3 ? Double.NaN : 1.0, false, false);
-    }
-  }
-
   @Test
   void nonFiniteRewardNamesTheEnvironmentTheStepAndTheValue() {
-    SerialSampler s = new SerialSampler(new TimeLimit(new NanEnv(), 10), policy, 0);
+    SerialSampler s = new SerialSampler(new TimeLimit(new NanRewardEnv(), 10), policy, 0);
     assertThatThrownBy(() -> s.sampleEpisodes(theta, 1))
         .isInstanceOf(NonFiniteEnvironmentException.class)
         .hasMessageContaining("NanEnv-v0").hasMessageContaining("step 3")
