@@ -26,7 +26,8 @@ class ReproduceCommandTest {
       assertThat(r.out()).contains("all figures written under");
     }
     for (String f : List.of("fig1/fig1.png", "fig1/fig1.csv", "fig1/fig1-densities.csv",
-        "fig2/fig2.png", "fig2/fig2.csv", "fig3/fig3.png", "fig3/fig3.csv", "fig2/config.json")) {
+        "fig2/fig2.png", "fig2/fig2.csv", "fig3/fig3.png", "fig3/fig3.csv", "fig2/config.json",
+        "fig4/fig4.png", "fig4/fig4-parameters.png", "fig4/fig4.csv")) {
       assertThat(tmp.resolve(f)).isNotEmptyFile();
     }
     byte[] png = Files.readAllBytes(tmp.resolve("fig2/fig2.png"));
@@ -102,5 +103,38 @@ class ReproduceCommandTest {
       assertThat(r.out()).contains(row[0]);
     }
     assertThat(maxKl / minKl).isGreaterThan(10);
+  }
+
+  @Test
+  void figure4CsvHasOneRowPerAgentAndIteration() throws IOException {
+    CliRunner.Result r = CliRunner.run("reproduce", "fig4", "--out", tmp.toString());
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    List<String> lines = Files.readAllLines(tmp.resolve("fig4.csv"));
+    assertThat(lines.get(0))
+        .isEqualTo("method,agent,iteration,mu,sigma,mean_return,expected_return");
+    List<String[]> rows = rows(tmp.resolve("fig4.csv"));
+    assertThat(rows).hasSize(2 * 10 * 301);
+    String[] first = rows.get(0);
+    assertThat(first[0]).isEqualTo("pg");
+    assertThat(Double.parseDouble(first[3])).isEqualTo(10.0);
+    assertThat(Double.parseDouble(first[4])).isEqualTo(14.0);
+    assertThat(Double.parseDouble(first[6])).isEqualTo(-52240.0);
+    // what the figure must show: NPG near the optimum, PG still far, at iteration 100
+    double npg100 = rows.stream().filter(c -> c[0].equals("npg") && c[2].equals("100"))
+        .mapToDouble(c -> Double.parseDouble(c[6])).average().orElseThrow();
+    double pg100 = rows.stream().filter(c -> c[0].equals("pg") && c[2].equals("100"))
+        .mapToDouble(c -> Double.parseDouble(c[6])).average().orElseThrow();
+    assertThat(npg100).isGreaterThan(-400);
+    assertThat(pg100).isLessThan(npg100);
+    assertThat(r.out()).contains("npg").contains("sigma(50)");
+  }
+
+  @Test
+  void figure4LearningRateReadingReportsTheDivergence() {
+    CliRunner.Result r = CliRunner.run("reproduce", "fig4", "--reading", "lr", "--agents", "2",
+        "--out", tmp.toString());
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(r.out()).contains("pg agent 0 diverged: stopped at iteration")
+        .contains("npg agent 1 diverged").contains("non-finite");
   }
 }

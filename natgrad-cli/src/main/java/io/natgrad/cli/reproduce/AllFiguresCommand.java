@@ -16,7 +16,8 @@ public final class AllFiguresCommand implements Callable<Integer> {
   Path out;
 
   static List<FigureCommand> figures() {
-    return List.of(new Figure1Command(), new Figure2Command(), new Figure3Command());
+    return List.of(new Figure1Command(), new Figure2Command(), new Figure3Command(),
+        new Figure4Command());
   }
 
   @Override

@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
       Figure1Command.class,
       Figure2Command.class,
       Figure3Command.class,
+      Figure4Command.class,
       AllFiguresCommand.class
     })
 public final class ReproduceCommand implements Runnable {
