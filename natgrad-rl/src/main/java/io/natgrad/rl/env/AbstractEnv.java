@@ -4,7 +4,8 @@ import io.natgrad.core.random.Rng;
 
 /**
  * Base class enforcing {@link Env}'s contract: reset before step, no step after the episode ended,
- * actions inside the action space. Subclasses implement {@link #resetState} and {@link #advance}.
+ * actions checked by {@link #checkAction}. Subclasses implement {@link #resetState} and
+ * {@link #advance}.
  */
 public abstract class AbstractEnv implements Env {
   private Rng rng;
@@ -39,12 +40,32 @@ public abstract class AbstractEnv implements Env {
       throw new IllegalStateException(id()
           + ": step() called before reset() or after the episode ended; call reset() first");
     }
-    actionSpace().check(id() + " action", action);
+    checkAction(action);
     StepResult r = advance(action);
     if (r.done()) {
       active = false;
     }
     return r;
+  }
+
+  /**
+   * Marks an episode as in progress without resetting, for environments whose state was injected
+   * ({@link StatefulEnv#restoreState}). Seeds the generator with 0 if it never was.
+   */
+  protected final void activate() {
+    if (rng == null) {
+      rng = Rng.of(0);
+    }
+    active = true;
+  }
+
+  /**
+   * Checks an action before {@link #advance}: by default it must lie in the action space.
+   * Environments that clip out-of-range actions themselves, as Gymnasium's Pendulum and
+   * MountainCarContinuous do, relax this to "finite, of the right length".
+   */
+  protected void checkAction(double[] action) {
+    actionSpace().check(id() + " action", action);
   }
 
   /** Starts a new episode and returns its first observation. */

@@ -22,6 +22,11 @@ public final class EnvRegistry {
       }
       return new TimeLimit(new LinearGaussianWalk(), horizon);
     });
+    register(CartPole.ID, options -> new TimeLimit(new CartPole(), 500));
+    register(Pendulum.ID, options -> new TimeLimit(new Pendulum(), 200));
+    register(MountainCar.ID, options -> new TimeLimit(new MountainCar(), 200));
+    register(MountainCarContinuous.ID, options -> new TimeLimit(new MountainCarContinuous(), 999));
+    register(Acrobot.ID, options -> new TimeLimit(new Acrobot(), 500));
   }
 
   private EnvRegistry() {}

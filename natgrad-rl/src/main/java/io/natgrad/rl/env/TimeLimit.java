@@ -56,6 +56,23 @@ public final class TimeLimit implements Env {
     return env.reset();
   }
 
+  /** Steps taken in the current episode. */
+  public int elapsedSteps() {
+    return elapsed;
+  }
+
+  /**
+   * Counts {@code steps} steps as already taken in the current episode, for an episode resumed
+   * from an injected state (replays, resume from a checkpoint).
+   */
+  public void skipSteps(int steps) {
+    if (steps < 0 || elapsed + steps >= maxEpisodeSteps) {
+      throw new IllegalArgumentException("cannot skip " + steps + " steps: " + elapsed + " of "
+          + maxEpisodeSteps + " already taken");
+    }
+    elapsed += steps;
+  }
+
   @Override
   public StepResult step(double[] action) {
     if (ended) {
