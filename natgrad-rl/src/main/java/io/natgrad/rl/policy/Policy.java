@@ -28,6 +28,16 @@ public interface Policy {
   /** Draws a ∼ π_θ(·|s) into {@code action}. */
   void sample(double[] theta, double[] observation, RandomGenerator rng, double[] action);
 
+  /**
+   * Draws a ∼ π_θ(·|s) into {@code action} and returns log π_θ(a|s). The default calls
+   * {@link #sample} then {@link #logProb}; network policies do both with one forward pass.
+   */
+  default double sampleWithLogProb(
+      double[] theta, double[] observation, RandomGenerator rng, double[] action) {
+    sample(theta, observation, rng, action);
+    return logProb(theta, observation, action);
+  }
+
   /** The deterministic action (the mode of π_θ(·|s)), for evaluation. */
   void mode(double[] theta, double[] observation, double[] action);
 

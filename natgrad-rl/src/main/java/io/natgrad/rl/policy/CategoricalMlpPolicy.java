@@ -1,0 +1,268 @@
+package io.natgrad.rl.policy;
+
+import io.natgrad.core.linalg.LinearOperator;
+import io.natgrad.core.random.Rng;
+import io.natgrad.rl.nn.Activation;
+import io.natgrad.rl.nn.Mlp;
+import java.util.Arrays;
+import java.util.random.RandomGenerator;
+import org.ejml.data.DMatrixRMaj;
+
+/**
+ * A categorical policy over K actions with logits from an MLP (Stable-Baselines3's {@code MlpPolicy}
+ * for Discrete actions). θ = the network parameters.
+ *
+ * <p>Per step: log π(a|s) = ℓ_a − logsumexp(ℓ), ∂/∂ℓ = e_a − p; the Fisher in logit space is
+ * M = diag(p) − p pᵀ, so F v = (1/n) Σᵢ Jᵢᵀ (p ⊙ u − p (pᵀu)) with u = Jᵢ v. The mode is arg max p.
+ */
+public final class CategoricalMlpPolicy extends MlpPolicyBase {
+  private final int k;
+
+  public CategoricalMlpPolicy(int observationDim, int actions, int[] hidden,
+      Activation activation) {
+    super(new Mlp(observationDim, hidden, actions, activation));
+    if (actions < 2) {
+      throw new IllegalArgumentException("a categorical policy needs >= 2 actions, got " + actions);
+    }
+    this.k = actions;
+  }
+
+  @Override
+  public int parameterDimension() {
+    return net.parameterCount();
+  }
+
+  @Override
+  public int actionDimension() {
+    return 1;
+  }
+
+  /** Number of actions K. */
+  public int actions() {
+    return k;
+  }
+
+  @Override
+  public double[] initialParameters(Rng rng) {
+    return net.initialParameters(rng, Math.sqrt(2), 0.01);
+  }
+
+  /** Softmax of logits[off .. off+k) into p[off ..); returns logsumexp. */
+  private double softmax(double[] logits, int off, double[] p) {
+    double max = Double.NEGATIVE_INFINITY;
+    for (int j = 0; j < k; j++) {
+      max = Math.max(max, logits[off + j]);
+    }
+    double s = 0;
+    for (int j = 0; j < k; j++) {
+      double e = Math.exp(logits[off + j] - max);
+      p[off + j] = e;
+      s += e;
+    }
+    for (int j = 0; j < k; j++) {
+      p[off + j] /= s;
+    }
+    return max + Math.log(s);
+  }
+
+  private int index(double a) {
+    int i = (int) a;
+    if (i != a || i < 0 || i >= k) {
+      throw new IllegalArgumentException(
+          "categorical action must be an integer in [0, " + (k - 1) + "], got " + a);
+    }
+    return i;
+  }
+
+  @Override
+  public void sample(double[] theta, double[] observation, RandomGenerator rng, double[] action) {
+    sampleWithLogProb(theta, observation, rng, action);
+  }
+
+  @Override
+  public double sampleWithLogProb(
+      double[] theta, double[] observation, RandomGenerator rng, double[] action) {
+    double[] logits = forwardOne(theta, observation);
+    double[] p = new double[k];
+    double lse = softmax(logits, 0, p);
+    double u = rng.nextDouble();
+    double c = 0;
+    int chosen = k - 1;
+    for (int j = 0; j < k; j++) {
+      c += p[j];
+      if (u < c) {
+        chosen = j;
+        break;
+      }
+    }
+    action[0] = chosen;
+    return logits[chosen] - lse;
+  }
+
+  @Override
+  public void mode(double[] theta, double[] observation, double[] action) {
+    double[] logits = forwardOne(theta, observation);
+    int best = 0;
+    for (int j = 1; j < k; j++) {
+      if (logits[j] > logits[best]) {
+        best = j;
+      }
+    }
+    action[0] = best;
+  }
+
+  @Override
+  public double logProb(double[] theta, double[] observation, double[] action) {
+    double[] logits = forwardOne(theta, observation);
+    double[] p = new double[k];
+    return logits[index(action[0])] - softmax(logits, 0, p);
+  }
+
+  @Override
+  public void score(double[] theta, double[] observation, double[] action, double[] out) {
+    weightedScoreSum(theta, observation, action, 1, new double[] {1.0}, out);
+  }
+
+  @Override
+  public void logProbs(double[] theta, double[] obs, double[] actions, int n, double[] out) {
+    double[] logits = forwardBatch(theta, obs, n).output();
+    double[] p = new double[n * k];
+    for (int i = 0; i < n; i++) {
+      out[i] = logits[i * k + index(actions[i])] - softmax(logits, i * k, p);
+    }
+  }
+
+  @Override
+  public void weightedScoreSum(double[] theta, double[] obs, double[] actions, int n,
+      double[] weights, double[] out) {
+    Arrays.fill(out, 0, parameterDimension(), 0.0);
+    Mlp.Workspace ws = forwardBatch(theta, obs, n);
+    double[] logits = ws.output();
+    double[] yBar = new double[n * k];
+    for (int i = 0; i < n; i++) {
+      softmax(logits, i * k, yBar);
+      int a = index(actions[i]);
+      for (int j = 0; j < k; j++) {
+        yBar[i * k + j] = weights[i] * ((j == a ? 1.0 : 0.0) - yBar[i * k + j]);
+      }
+    }
+    net.backward(theta, yBar, ws, out, null);
+  }
+
+  @Override
+  public double meanKl(double[] thetaOld, double[] thetaNew, double[] obs, int n) {
+    double[] lo = forwardBatch(thetaOld, obs, n).output();
+    double[] ln = forwardBatch(thetaNew, obs, n).output();
+    double[] po = new double[n * k];
+    double[] pn = new double[n * k];
+    double kl = 0;
+    for (int i = 0; i < n; i++) {
+      double lseO = softmax(lo, i * k, po);
+      double lseN = softmax(ln, i * k, pn);
+      double s = 0;
+      for (int j = 0; j < k; j++) {
+        s += po[i * k + j] * ((lo[i * k + j] - lseO) - (ln[i * k + j] - lseN));
+      }
+      kl += s;
+    }
+    return kl / n;
+  }
+
+  @Override
+  public void meanKlGradient(double[] thetaOld, double[] thetaNew, double[] obs, int n,
+      double[] out) {
+    Arrays.fill(out, 0, parameterDimension(), 0.0);
+    double[] lo = forwardBatch(thetaOld, obs, n).output().clone();
+    Mlp.Workspace ws = forwardBatch(thetaNew, obs, n);
+    double[] ln = ws.output();
+    double[] po = new double[n * k];
+    double[] yBar = new double[n * k];
+    for (int i = 0; i < n; i++) {
+      softmax(lo, i * k, po);
+      softmax(ln, i * k, yBar);
+      for (int j = 0; j < k; j++) {
+        yBar[i * k + j] = (yBar[i * k + j] - po[i * k + j]) / n;
+      }
+    }
+    net.backward(thetaNew, yBar, ws, out, null);
+  }
+
+  @Override
+  public double meanEntropy(double[] theta, double[] obs, int n) {
+    double[] logits = forwardBatch(theta, obs, n).output();
+    double[] p = new double[n * k];
+    double h = 0;
+    for (int i = 0; i < n; i++) {
+      double lse = softmax(logits, i * k, p);
+      for (int j = 0; j < k; j++) {
+        h -= p[i * k + j] * (logits[i * k + j] - lse);
+      }
+    }
+    return h / n;
+  }
+
+  @Override
+  public LinearOperator fisherOperator(double[] theta, double[] obs, int n) {
+    Mlp.Workspace ws = forwardBatch(theta, obs, n);
+    double[] p = new double[n * k];
+    double[] logits = ws.output();
+    for (int i = 0; i < n; i++) {
+      softmax(logits, i * k, p);
+    }
+    double[] u = new double[n * k];
+    int dim = parameterDimension();
+    return new LinearOperator() {
+      @Override
+      public int dimension() {
+        return dim;
+      }
+
+      @Override
+      public void apply(double[] v, double[] out) {
+        net.jvp(theta, v, ws, u);
+        for (int i = 0; i < n; i++) {
+          double pu = 0;
+          for (int j = 0; j < k; j++) {
+            pu += p[i * k + j] * u[i * k + j];
+          }
+          for (int j = 0; j < k; j++) {
+            u[i * k + j] = p[i * k + j] * (u[i * k + j] - pu) / n;
+          }
+        }
+        Arrays.fill(out, 0.0);
+        net.backward(theta, u, ws, out, null);
+      }
+    };
+  }
+
+  @Override
+  public DMatrixRMaj fisher(double[] theta, double[] observation) {
+    Mlp.Workspace ws = net.workspace(1);
+    net.forward(theta, observation, 1, ws, null);
+    double[] p = new double[k];
+    softmax(ws.output(), 0, p);
+    int dim = parameterDimension();
+    double[][] jac = new double[k][dim];
+    for (int j = 0; j < k; j++) {
+      double[] e = new double[k];
+      e[j] = 1;
+      net.backward(theta, e, ws, jac[j], null);
+    }
+    DMatrixRMaj f = new DMatrixRMaj(dim, dim);
+    for (int a = 0; a < k; a++) {
+      for (int b = 0; b < k; b++) {
+        double m = (a == b ? p[a] : 0.0) - p[a] * p[b];
+        for (int x = 0; x < dim; x++) {
+          double jx = jac[a][x] * m;
+          if (jx == 0) {
+            continue;
+          }
+          for (int y = 0; y < dim; y++) {
+            f.data[x * dim + y] += jx * jac[b][y];
+          }
+        }
+      }
+    }
+    return f;
+  }
+}

@@ -1,0 +1,77 @@
+package io.natgrad.rl.policy;
+
+import io.natgrad.rl.nn.Mlp;
+import java.util.Arrays;
+
+/** Shared plumbing of the MLP policies: parameter split, per-thread single-sample workspaces. */
+abstract class MlpPolicyBase implements NeuralPolicy {
+  final Mlp net;
+  private final ThreadLocal<Mlp.Workspace> single;
+
+  MlpPolicyBase(Mlp net) {
+    this.net = net;
+    this.single = ThreadLocal.withInitial(() -> net.workspace(1));
+  }
+
+  @Override
+  public Mlp network() {
+    return net;
+  }
+
+  /** The network's outputs for one observation (valid until the next single-sample call). */
+  double[] forwardOne(double[] theta, double[] observation) {
+    Mlp.Workspace ws = single.get();
+    net.forward(theta, observation, 1, ws, null);
+    return ws.output();
+  }
+
+  /** The network's outputs for n observations in a fresh workspace (kept for later passes). */
+  Mlp.Workspace forwardBatch(double[] theta, double[] observations, int n) {
+    Mlp.Workspace ws = net.workspace(Math.max(n, 1));
+    net.forward(theta, observations, n, ws, null);
+    return ws;
+  }
+
+  @Override
+  public void validate(double[] theta) {
+    if (theta.length != parameterDimension()) {
+      throw new IllegalArgumentException("policy parameters must have " + parameterDimension()
+          + " entries, got " + theta.length);
+    }
+    for (int i = 0; i < theta.length; i++) {
+      if (!Double.isFinite(theta[i])) {
+        throw new IllegalArgumentException(
+            "policy parameter " + i + " must be finite, got " + theta[i]);
+      }
+    }
+  }
+
+  @Override
+  public String[] parameterNames() {
+    String[] names = new String[parameterDimension()];
+    for (int i = 0; i < names.length; i++) {
+      names[i] = i < net.parameterCount() ? "net[" + i + "]" : "extra[" + (i - net.parameterCount()) + "]";
+    }
+    return names;
+  }
+
+  @Override
+  public void weightedScoreSum(double[] theta, io.natgrad.rl.sample.Batch batch, double[] weights,
+      double[] out) {
+    weightedScoreSum(theta, batch.observations(), batch.actions(), batch.size(), weights, out);
+  }
+
+  static void checkLength(String what, double[] a, int n) {
+    if (a.length < n) {
+      throw new IllegalArgumentException(what + " has " + a.length + " values, need " + n);
+    }
+  }
+
+  static double[] zeros(int n) {
+    return new double[n];
+  }
+
+  static double[] copyOf(double[] a, int from, int to) {
+    return Arrays.copyOfRange(a, from, to);
+  }
+}

@@ -1,0 +1,53 @@
+package io.natgrad.rl.policy;
+
+import io.natgrad.core.linalg.LinearOperator;
+import io.natgrad.rl.nn.Mlp;
+
+/**
+ * A policy whose action distribution is computed by an {@link Mlp} from the observation, with
+ * batched operations on n steps given as flat row-major arrays (observations n × obsDim, actions
+ * n × actionDim):
+ *
+ * <ul>
+ *   <li>log π for every step, and ∇θ Σᵢ wᵢ log π(aᵢ|sᵢ) by one forward and one reverse pass;
+ *   <li>the mean KL(π_old(·|sᵢ) ‖ π_new(·|sᵢ)) over the steps, and its gradient in θ_new;
+ *   <li>the Fisher–vector product v ↦ F v with F = (1/n) Σᵢ Jᵢᵀ Mᵢ Jᵢ, Jᵢ the Jacobian of the
+ *       distribution parameters at sᵢ and Mᵢ their closed-form Fisher (Schulman et al. 2015,
+ *       appendix C) — one forward-mode and one reverse pass per product, no double backpropagation,
+ *       the forward activations cached across the products of one solve.
+ * </ul>
+ * F is the Hessian of the mean KL at θ_new = θ_old, the metric of the natural policy gradient.
+ */
+public interface NeuralPolicy extends Policy {
+
+  /** The network computing the distribution parameters. */
+  Mlp network();
+
+  /** The observation dimension. */
+  default int observationDim() {
+    return network().inputDim();
+  }
+
+  /** log π_θ(aᵢ|sᵢ) for n steps into {@code out}. */
+  void logProbs(double[] theta, double[] observations, double[] actions, int n, double[] out);
+
+  /** ∇θ Σᵢ wᵢ log π_θ(aᵢ|sᵢ) into {@code out} (overwritten). */
+  void weightedScoreSum(double[] theta, double[] observations, double[] actions, int n,
+      double[] weights, double[] out);
+
+  /** (1/n) Σᵢ KL(π_old(·|sᵢ) ‖ π_new(·|sᵢ)). */
+  double meanKl(double[] thetaOld, double[] thetaNew, double[] observations, int n);
+
+  /** ∇ in θ_new of {@link #meanKl}, into {@code out} (overwritten). */
+  void meanKlGradient(double[] thetaOld, double[] thetaNew, double[] observations, int n,
+      double[] out);
+
+  /** (1/n) Σᵢ H(π_θ(·|sᵢ)). */
+  double meanEntropy(double[] theta, double[] observations, int n);
+
+  /** The Fisher operator v ↦ F v at θ over n observations (activations computed once). */
+  LinearOperator fisherOperator(double[] theta, double[] observations, int n);
+
+  /** Initial parameters (SB3-style orthogonal initialization) from a seeded generator. */
+  double[] initialParameters(io.natgrad.core.random.Rng rng);
+}
