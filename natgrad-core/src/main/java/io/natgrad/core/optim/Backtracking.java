@@ -52,7 +52,7 @@ public record Backtracking(
     for (int k = 0; k <= maxBacktracks; k++) {
       double trial = context.objective().value(context.trial(beta));
       if (Double.isFinite(trial) && trial <= context.value() - armijoConstant * beta * slope) {
-        return StepDecision.accept(beta, k);
+        return StepDecision.accept(beta, k, trial, Double.NaN);
       }
       if (k < maxBacktracks) {
         beta *= shrinkFactor;

@@ -14,6 +14,8 @@ import io.natgrad.core.linalg.CgResult;
  * @param backtracks line-search shrinks
  * @param cg the CG report, or null for a direct solve
  * @param rejection null when the step was taken, otherwise why not
+ * @param valueAtStep f(θ_next) when the step rule evaluated it, else NaN
+ * @param divergence the divergence measured at θ_next by a constrained line search, else NaN
  */
 public record Update(
     double[] thetaNext,
@@ -24,7 +26,9 @@ public record Update(
     double euclideanStepLength,
     int backtracks,
     CgResult cg,
-    String rejection) {
+    String rejection,
+    double valueAtStep,
+    double divergence) {
 
   public boolean accepted() {
     return rejection == null;

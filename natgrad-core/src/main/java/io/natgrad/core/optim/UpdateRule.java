@@ -55,7 +55,8 @@ public record UpdateRule(DirectionSolver solver, StepRule stepRule, Projection p
         objective, theta, value, gradient, g, metric, gGg, Vectors.dot(gradient, g), projection);
     StepDecision decision = stepRule.decide(context);
     if (!decision.accepted()) {
-      return rejected(theta, g, gGg, solution, decision.rejection());
+      return new Update(theta.clone(), g, 0.0, gGg, 0.0, 0.0, decision.backtracks(),
+          solution.cg(), decision.rejection(), Double.NaN, Double.NaN);
     }
     double beta = decision.beta();
     if (!Double.isFinite(beta)) {
@@ -71,11 +72,13 @@ public record UpdateRule(DirectionSolver solver, StepRule stepRule, Projection p
       euclidean += d * d;
     }
     return new Update(next, g, beta, gGg, beta * Math.sqrt(Math.max(gGg, 0.0)),
-        Math.sqrt(euclidean), decision.backtracks(), solution.cg(), null);
+        Math.sqrt(euclidean), decision.backtracks(), solution.cg(), null, decision.valueAtStep(),
+        decision.divergence());
   }
 
   private static Update rejected(
       double[] theta, double[] g, double gGg, DirectionSolver.Solution s, String why) {
-    return new Update(theta.clone(), g, 0.0, gGg, 0.0, 0.0, 0, s.cg(), why);
+    return new Update(theta.clone(), g, 0.0, gGg, 0.0, 0.0, 0, s.cg(), why, Double.NaN,
+        Double.NaN);
   }
 }

@@ -16,7 +16,11 @@ import java.util.Arrays;
  * @param terminated n flags: the step ended its episode in a terminal state
  * @param truncated n flags: the step ended its episode by truncation (time limit)
  * @param logProbs n values of log π_θ(aᵢ|sᵢ) when the step was taken
+ * @param timesteps n values: the step's index within its episode (0 for the first step)
  * @param episodeOffsets E+1 offsets, starting at 0 and ending at n
+ * @param finalObservations E × observationDim: the observation after each segment's last step
+ *     (the terminal or truncated observation, or the next observation when the batch cut the
+ *     episode) — what a value function bootstraps from
  */
 public record Batch(
     int observationDim,
@@ -27,12 +31,15 @@ public record Batch(
     boolean[] terminated,
     boolean[] truncated,
     double[] logProbs,
-    int[] episodeOffsets) {
+    int[] timesteps,
+    int[] episodeOffsets,
+    double[] finalObservations) {
 
   public Batch {
     int n = rewards.length;
     if (observations.length != n * observationDim || actions.length != n * actionDim
-        || terminated.length != n || truncated.length != n || logProbs.length != n) {
+        || terminated.length != n || truncated.length != n || logProbs.length != n
+        || timesteps.length != n) {
       throw new IllegalArgumentException("batch columns disagree on the number of steps " + n);
     }
     if (episodeOffsets.length < 1 || episodeOffsets[0] != 0
@@ -40,6 +47,60 @@ public record Batch(
       throw new IllegalArgumentException(
           "episode offsets must run from 0 to " + n + ", got " + Arrays.toString(episodeOffsets));
     }
+    if (finalObservations.length != (episodeOffsets.length - 1) * observationDim) {
+      throw new IllegalArgumentException("final observations must hold one row per segment");
+    }
+  }
+
+  /** A copy of segment e's final observation. */
+  public double[] finalObservation(int e) {
+    return Arrays.copyOfRange(finalObservations, e * observationDim, (e + 1) * observationDim);
+  }
+
+  /** Concatenates batches in order (segments stay separate). */
+  public static Batch concat(java.util.List<Batch> parts) {
+    if (parts.isEmpty()) {
+      throw new IllegalArgumentException("nothing to concatenate");
+    }
+    int od = parts.get(0).observationDim;
+    int ad = parts.get(0).actionDim;
+    int n = 0;
+    int e = 0;
+    for (Batch b : parts) {
+      if (b.observationDim != od || b.actionDim != ad) {
+        throw new IllegalArgumentException("batches of different shapes cannot be concatenated");
+      }
+      n += b.size();
+      e += b.episodes();
+    }
+    double[] obs = new double[n * od];
+    double[] act = new double[n * ad];
+    double[] rew = new double[n];
+    boolean[] term = new boolean[n];
+    boolean[] trunc = new boolean[n];
+    double[] lp = new double[n];
+    int[] ts = new int[n];
+    int[] off = new int[e + 1];
+    double[] fin = new double[e * od];
+    int i = 0;
+    int k = 0;
+    for (Batch b : parts) {
+      int m = b.size();
+      System.arraycopy(b.observations, 0, obs, i * od, m * od);
+      System.arraycopy(b.actions, 0, act, i * ad, m * ad);
+      System.arraycopy(b.rewards, 0, rew, i, m);
+      System.arraycopy(b.terminated, 0, term, i, m);
+      System.arraycopy(b.truncated, 0, trunc, i, m);
+      System.arraycopy(b.logProbs, 0, lp, i, m);
+      System.arraycopy(b.timesteps, 0, ts, i, m);
+      System.arraycopy(b.finalObservations, 0, fin, k * od, b.episodes() * od);
+      for (int s = 0; s < b.episodes(); s++) {
+        off[k + s + 1] = i + b.episodeOffsets[s + 1];
+      }
+      i += m;
+      k += b.episodes();
+    }
+    return new Batch(od, ad, obs, act, rew, term, trunc, lp, ts, off, fin);
   }
 
   /** Number of steps. */

@@ -27,6 +27,7 @@ public final class SerialSampler {
   private double[] observation;
   private long totalSteps;
   private long totalEpisodes;
+  private int timestep;
 
   public SerialSampler(Env env, Policy policy, long seed) {
     this.env = java.util.Objects.requireNonNull(env, "env");
@@ -86,13 +87,14 @@ public final class SerialSampler {
   private boolean step(double[] theta, Builder b) {
     if (observation == null) {
       observation = seeded ? env.reset() : env.reset(envSeed);
+      timestep = 0;
       seeded = true;
       checkFinite("observation", observation, "reset");
       b.startEpisode();
       totalEpisodes++;
     }
     double[] action = new double[policy.actionDimension()];
-    policy.sample(theta, observation, actionRng, action);
+    double logProb = policy.sampleWithLogProb(theta, observation, actionRng, action);
     for (double a : action) {
       if (!Double.isFinite(a)) {
         throw new NonFiniteEnvironmentException("policy produced a non-finite action "
@@ -100,7 +102,6 @@ public final class SerialSampler {
             + " (theta = " + Arrays.toString(theta) + ")");
       }
     }
-    double logProb = policy.logProb(theta, observation, action);
     StepResult r = env.step(action);
     totalSteps++;
     checkFinite("observation", r.observation(), "step " + totalSteps);
@@ -109,7 +110,8 @@ public final class SerialSampler {
           + " returned a non-finite reward " + r.reward() + " at step " + totalSteps
           + " (episode " + totalEpisodes + ")");
     }
-    b.add(observation, action, r.reward(), r.terminated(), r.truncated(), logProb);
+    b.add(observation, action, r.reward(), r.terminated(), r.truncated(), logProb, timestep++);
+    b.setFinal(r.observation());
     observation = r.done() ? null : r.observation();
     return r.done();
   }
@@ -134,20 +136,28 @@ public final class SerialSampler {
     private boolean[] term = new boolean[64];
     private boolean[] trunc = new boolean[64];
     private double[] logp = new double[64];
+    private int[] ts = new int[64];
     private int[] offsets = new int[8];
+    private double[] finals = new double[8 * od];
     private int episodes;
     private int n;
 
     void startEpisode() {
       if (n > 0 || episodes > 0) {
-        if (episodes + 1 >= offsets.length) {
+        if (episodes + 2 >= offsets.length) {
           offsets = Arrays.copyOf(offsets, offsets.length * 2);
+          finals = Arrays.copyOf(finals, offsets.length * od);
         }
         offsets[++episodes] = n;
       }
     }
 
-    void add(double[] o, double[] a, double r, boolean te, boolean tr, double lp) {
+    /** The observation after the current segment's latest step. */
+    void setFinal(double[] o) {
+      System.arraycopy(o, 0, finals, episodes * od, od);
+    }
+
+    void add(double[] o, double[] a, double r, boolean te, boolean tr, double lp, int t) {
       if (n == rew.length) {
         int cap = 2 * n;
         obs = Arrays.copyOf(obs, cap * od);
@@ -156,6 +166,7 @@ public final class SerialSampler {
         term = Arrays.copyOf(term, cap);
         trunc = Arrays.copyOf(trunc, cap);
         logp = Arrays.copyOf(logp, cap);
+        ts = Arrays.copyOf(ts, cap);
       }
       System.arraycopy(o, 0, obs, n * od, od);
       System.arraycopy(a, 0, act, n * ad, ad);
@@ -163,6 +174,7 @@ public final class SerialSampler {
       term[n] = te;
       trunc[n] = tr;
       logp[n] = lp;
+      ts[n] = t;
       n++;
     }
 
@@ -174,12 +186,10 @@ public final class SerialSampler {
         off[e] = offsets[e];
       }
       off[episodes + 1] = n;
-      if (n == 0) {
-        off = new int[] {0, 0};
-      }
+      int segments = off.length - 1;
       return new Batch(od, ad, Arrays.copyOf(obs, n * od), Arrays.copyOf(act, n * ad),
           Arrays.copyOf(rew, n), Arrays.copyOf(term, n), Arrays.copyOf(trunc, n),
-          Arrays.copyOf(logp, n), off);
+          Arrays.copyOf(logp, n), Arrays.copyOf(ts, n), off, Arrays.copyOf(finals, segments * od));
     }
   }
 }

@@ -15,7 +15,7 @@ class SurrogateAndWeightsTest {
     return new Batch(1, 1, new double[] {0, 1, 2, 0, 1}, new double[] {0.5, -1, 2, 0.1, 0.3},
         new double[] {1, 2, 3, 4, 5}, new boolean[5],
         new boolean[] {false, false, true, false, true}, new double[] {-1, -1.2, -2, -0.9, -1},
-        new int[] {0, 3, 5});
+        new int[] {0, 1, 2, 0, 1}, new int[] {0, 3, 5}, new double[] {3, 2});
   }
 
   @Test
@@ -60,7 +60,8 @@ class SurrogateAndWeightsTest {
       lp[i] = policy.logProb(thetaOld, b.observation(i), b.action(i));
     }
     Batch consistent = new Batch(1, 1, b.observations(), b.actions(), b.rewards(),
-        b.terminated(), b.truncated(), lp, b.episodeOffsets());
+        b.terminated(), b.truncated(), lp, b.timesteps(), b.episodeOffsets(),
+        b.finalObservations());
     SurrogateObjective f0 = new SurrogateObjective(policy, consistent, psi, 2);
     double[] g0 = new double[2];
     assertThat(f0.valueAndGradient(thetaOld, g0)).isCloseTo(-(6 * 3 + 9 * 2) / 2.0, within(1e-12));
