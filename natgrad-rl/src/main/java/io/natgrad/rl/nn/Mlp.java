@@ -125,6 +125,22 @@ public final class Mlp {
     return theta;
   }
 
+  /**
+   * PyTorch's default {@code nn.Linear} initialization, used when {@code ortho_init=False}: every
+   * weight and bias of a layer with fan-in k is drawn from U(−1/√k, 1/√k).
+   */
+  public double[] uniformInitialParameters(Rng rng) {
+    double[] theta = new double[parameterCount];
+    for (int l = 0; l < layers(); l++) {
+      double bound = 1.0 / Math.sqrt(sizes[l]);
+      int end = biasOffset[l] + sizes[l + 1];
+      for (int i = weightOffset[l]; i < end; i++) {
+        theta[i] = bound * (2 * rng.nextDouble() - 1);
+      }
+    }
+    return theta;
+  }
+
   /** A random (rows × cols) matrix with orthonormal rows or columns, row-major. */
   static double[] orthogonal(int rows, int cols, Rng rng) {
     int big = Math.max(rows, cols);
@@ -168,6 +184,7 @@ public final class Mlp {
     final double[][] h;
     final double[][] dh;
     final double[][] th;
+    final double[][] wt;
     int batch;
 
     Workspace(int capacity) {
@@ -183,6 +200,14 @@ public final class Mlp {
         dh[l] = new double[capacity * sizes[l]];
         th[l] = new double[capacity * sizes[l]];
       }
+      wt = new double[sizes.length - 1][];
+    }
+
+    double[] transposed(int layer, int size) {
+      if (wt[layer] == null || wt[layer].length < size) {
+        wt[layer] = new double[size];
+      }
+      return wt[layer];
     }
 
     public int capacity() {
@@ -255,6 +280,17 @@ public final class Mlp {
       int wo = weightOffset[l];
       int bo = biasOffset[l];
       boolean needInput = l > 0 || gradInput != null;
+      double[] wt = null;
+      if (needInput) {
+        // Wᵀ (out × in), so that ∂h_in = Σ_o dz_o W[:, o] is an axpy over contiguous rows
+        wt = ws.transposed(l, in * outDim);
+        for (int i = 0; i < in; i++) {
+          int wrow = wo + i * outDim;
+          for (int o = 0; o < outDim; o++) {
+            wt[o * in + i] = theta[wrow + o];
+          }
+        }
+      }
       for (int b = 0; b < batch; b++) {
         int ob = b * outDim;
         int ib = b * in;
@@ -263,18 +299,29 @@ public final class Mlp {
         }
         for (int i = 0; i < in; i++) {
           double xi = hin[ib + i];
-          int wrow = wo + i * outDim;
           if (xi != 0.0) {
+            int wrow = wo + i * outDim;
             for (int o = 0; o < outDim; o++) {
               gradTheta[wrow + o] += xi * dz[ob + o];
             }
           }
-          if (needInput) {
-            double s = 0.0;
-            for (int o = 0; o < outDim; o++) {
-              s += theta[wrow + o] * dz[ob + o];
+        }
+        if (needInput) {
+          java.util.Arrays.fill(dhin, ib, ib + in, 0.0);
+          for (int o = 0; o < outDim; o++) {
+            double d = dz[ob + o];
+            if (d == 0.0) {
+              continue;
             }
-            dhin[ib + i] = l > 0 ? s * activation.derivativeFromOutput(xi) : s;
+            int trow = o * in;
+            for (int i = 0; i < in; i++) {
+              dhin[ib + i] += d * wt[trow + i];
+            }
+          }
+          if (l > 0) {
+            for (int i = 0; i < in; i++) {
+              dhin[ib + i] *= activation.derivativeFromOutput(hin[ib + i]);
+            }
           }
         }
       }

@@ -1,0 +1,80 @@
+package io.natgrad.rl.algo;
+
+import io.natgrad.core.random.Rng;
+import io.natgrad.rl.env.Box;
+import io.natgrad.rl.env.ClipAction;
+import io.natgrad.rl.env.Env;
+import io.natgrad.rl.env.EnvRegistry;
+import io.natgrad.rl.env.ObservationNormalizer;
+import io.natgrad.rl.env.StepResult;
+import io.natgrad.rl.policy.Policy;
+
+/**
+ * Runs whole evaluation episodes of a policy on a fresh environment, like Stable-Baselines3's
+ * {@code evaluate_policy}: deterministic actions (the mode) by default, observation statistics
+ * frozen, every episode seeded from {@code derive(seed, "eval-episode-i")}.
+ *
+ * @param mean mean undiscounted return
+ * @param std population standard deviation of the returns
+ * @param returns every episode's return
+ * @param lengths every episode's length
+ */
+public record Evaluation(double mean, double std, double[] returns, int[] lengths) {
+
+  /** A fresh environment for {@code envId}, wrapped in {@link ClipAction} for Box actions. */
+  public static Env makeEnv(String envId) {
+    Env env = EnvRegistry.make(envId);
+    return env.actionSpace() instanceof Box ? new ClipAction(env) : env;
+  }
+
+  /**
+   * @param policy the policy
+   * @param theta its parameters
+   * @param normalizer the frozen observation normalizer, or null
+   * @param env the environment (fresh episodes are started with reset(seed))
+   * @param episodes number of episodes ≥ 1
+   * @param seed evaluation seed
+   * @param deterministic true for the mode, false to sample
+   */
+  public static Evaluation run(Policy policy, double[] theta, ObservationNormalizer normalizer,
+      Env env, int episodes, long seed, boolean deterministic) {
+    if (episodes < 1) {
+      throw new IllegalArgumentException("episodes must be >= 1, got " + episodes);
+    }
+    double[] returns = new double[episodes];
+    int[] lengths = new int[episodes];
+    Rng actions = Rng.of(Rng.derive(seed, "eval-actions"));
+    double[] a = new double[policy.actionDimension()];
+    for (int e = 0; e < episodes; e++) {
+      double[] obs = env.reset(Rng.derive(seed, "eval-episode-" + e));
+      double total = 0;
+      int len = 0;
+      while (true) {
+        double[] x = normalizer == null ? obs : normalizer.normalize(obs);
+        if (deterministic) {
+          policy.mode(theta, x, a);
+        } else {
+          policy.sample(theta, x, actions, a);
+        }
+        StepResult r = env.step(a.clone());
+        total += r.reward();
+        len++;
+        obs = r.observation();
+        if (r.done()) {
+          break;
+        }
+      }
+      returns[e] = total;
+      lengths[e] = len;
+    }
+    double mean = 0;
+    for (double r : returns) {
+      mean += r / episodes;
+    }
+    double var = 0;
+    for (double r : returns) {
+      var += (r - mean) * (r - mean) / episodes;
+    }
+    return new Evaluation(mean, Math.sqrt(var), returns, lengths);
+  }
+}

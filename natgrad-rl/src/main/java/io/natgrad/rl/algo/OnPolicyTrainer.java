@@ -1,0 +1,293 @@
+package io.natgrad.rl.algo;
+
+import io.natgrad.core.random.Rng;
+import io.natgrad.rl.env.Box;
+import io.natgrad.rl.env.ClipAction;
+import io.natgrad.rl.env.Discrete;
+import io.natgrad.rl.env.Env;
+import io.natgrad.rl.env.EnvRegistry;
+import io.natgrad.rl.env.ObservationNormalizer;
+import io.natgrad.rl.env.RunningMeanStd;
+import io.natgrad.rl.policy.CategoricalMlpPolicy;
+import io.natgrad.rl.policy.GaussianMlpPolicy;
+import io.natgrad.rl.policy.NeuralPolicy;
+import io.natgrad.rl.sample.Batch;
+import io.natgrad.rl.sample.Gae;
+import io.natgrad.rl.sample.VectorSampler;
+import io.natgrad.rl.value.LinearFeatureBaseline;
+import io.natgrad.rl.value.MlpValueFunction;
+import io.natgrad.rl.value.ValueFunction;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The on-policy training loop of NPG and TRPO — sample → estimate → update → log — in the shape of
+ * Stable-Baselines3's {@code OnPolicyAlgorithm.learn}:
+ *
+ * <pre>
+ * repeat until n_timesteps:
+ *   batch  = n_envs × n_steps steps of π_θ                       (VectorSampler, auto-reset)
+ *   Â, R   = GAE(γ, λ) with V bootstrapped on truncation          (Gae)
+ *   θ      = natural-gradient step on the surrogate              (NaturalPolicyUpdate → core UpdateRule)
+ *   V      ← fit to R (n_critic_updates epochs of Adam)          (MlpValueFunction)
+ *   log a metrics row; evaluate every eval_every steps
+ * </pre>
+ *
+ * Every random stream derives from the seed: policy and critic initialization, the sampler (per
+ * environment copy), the critic's minibatch shuffles and the evaluations.
+ */
+public final class OnPolicyTrainer {
+  /** The metrics columns, SB3's names where they exist and natgrad's under {@code ngd/}. */
+  public static final List<String> METRIC_KEYS = List.of(
+      "time/iterations", "time/total_timesteps", "time/time_elapsed", "time/fps",
+      "rollout/ep_rew_mean", "rollout/ep_len_mean", "rollout/episodes",
+      "train/policy_objective", "train/value_loss", "train/kl_divergence_loss",
+      "train/is_line_search_success", "train/explained_variance", "train/entropy", "train/std",
+      "train/n_updates", "ngd/cg_iterations", "ngd/cg_relative_residual", "ngd/cg_status",
+      "ngd/beta", "ngd/predicted_kl", "ngd/measured_kl", "ngd/predicted_improvement",
+      "ngd/actual_improvement", "ngd/backtracks", "ngd/rejection",
+      "eval/mean_reward", "eval/std_reward");
+
+  private final TrainConfig config;
+  private final NeuralPolicy policy;
+  private final ObservationNormalizer normalizer;
+  private final ValueFunction valueFunction;
+  private final VectorSampler sampler;
+  private final NaturalPolicyUpdate update;
+  private final Rng criticRng;
+  private final long evalEvery;
+  private final int evalEpisodes;
+  private double[] theta;
+
+  /** The policy after an update: what a listener may save. */
+  public record Snapshot(NeuralPolicy policy, double[] theta, RunningMeanStd normalizerStats,
+      long timesteps, boolean bestSoFar) {}
+
+  /**
+   * @param config the validated configuration
+   * @param initialTheta parameters to start from (fine-tuning), or null for a fresh policy
+   * @param initialNormalizer normalizer statistics to start from, or null
+   * @param evalEvery evaluate every this many steps (0: never)
+   * @param evalEpisodes episodes per evaluation
+   */
+  public OnPolicyTrainer(TrainConfig config, double[] initialTheta,
+      RunningMeanStd initialNormalizer, long evalEvery, int evalEpisodes) {
+    this.config = config;
+    if (evalEvery < 0) {
+      throw new IllegalArgumentException("eval_every must be >= 0, got " + evalEvery);
+    }
+    if (evalEvery > 0 && evalEpisodes < 1) {
+      throw new IllegalArgumentException("eval episodes must be >= 1, got " + evalEpisodes);
+    }
+    this.evalEvery = evalEvery;
+    this.evalEpisodes = evalEpisodes;
+    Env probe = EnvRegistry.make(config.env());
+    if (!(probe.observationSpace() instanceof Box)) {
+      throw new IllegalArgumentException("environment " + config.env()
+          + " must have a Box observation space, has " + probe.observationSpace());
+    }
+    int od = probe.observationSpace().flatDimension();
+    this.policy = makePolicy(config, probe);
+    long seed = config.seed();
+    if (initialTheta != null) {
+      policy.validate(initialTheta);
+      this.theta = initialTheta.clone();
+    } else {
+      this.theta = initialParameters(config, policy, Rng.of(Rng.derive(seed, "policy")));
+    }
+    if (config.normalize()) {
+      RunningMeanStd stats = initialNormalizer != null ? initialNormalizer.copy()
+          : new RunningMeanStd(od);
+      if (stats.dimension() != od) {
+        throw new IllegalArgumentException("normalizer has dimension " + stats.dimension()
+            + ", environment " + config.env() + " has observations of dimension " + od);
+      }
+      this.normalizer = new ObservationNormalizer(stats, 10.0);
+    } else {
+      this.normalizer = null;
+    }
+    this.valueFunction = config.baseline().equals("linear")
+        ? new LinearFeatureBaseline(od)
+        : new MlpValueFunction(od, config.netArchVf(), config.activation(),
+            Rng.of(Rng.derive(seed, "value")), config.learningRate(), config.nCriticUpdates(),
+            config.batchSize());
+    List<Env> envs = new ArrayList<>();
+    for (int k = 0; k < config.nEnvs(); k++) {
+      envs.add(Evaluation.makeEnv(config.env()));
+    }
+    this.sampler = new VectorSampler(envs, policy, Rng.derive(seed, "sampler"), normalizer);
+    this.update = new NaturalPolicyUpdate(policy, config);
+    this.criticRng = Rng.of(Rng.derive(seed, "critic"));
+  }
+
+  /** The policy family for the environment's action space. */
+  public static NeuralPolicy makePolicy(TrainConfig config, Env env) {
+    int od = env.observationSpace().flatDimension();
+    if (env.actionSpace() instanceof Discrete d) {
+      return new CategoricalMlpPolicy(od, d.n(), config.netArchPi(), config.activation());
+    }
+    return new GaussianMlpPolicy(od, env.actionSpace().flatDimension(), config.netArchPi(),
+        config.activation(), config.logStdInit());
+  }
+
+  static double[] initialParameters(TrainConfig config, NeuralPolicy policy, Rng rng) {
+    double[] t = policy.initialParameters(rng);
+    if (!config.orthoInit()) {
+      double[] net = policy.network().uniformInitialParameters(rng);
+      System.arraycopy(net, 0, t, 0, net.length);
+    }
+    return t;
+  }
+
+  public NeuralPolicy policy() {
+    return policy;
+  }
+
+  /** The current parameters (a copy). */
+  public double[] theta() {
+    return theta.clone();
+  }
+
+  /** The observation normalizer, or null. */
+  public ObservationNormalizer normalizer() {
+    return normalizer;
+  }
+
+  public TrainConfig config() {
+    return config;
+  }
+
+  /** Runs until n_timesteps steps (or until the listener says stop); returns the last θ. */
+  public double[] train(TrainingListener listener) {
+    long start = System.nanoTime();
+    Deque<double[]> recent = new ArrayDeque<>();
+    long steps = 0;
+    long nextEval = evalEvery;
+    int iteration = 0;
+    int evals = 0;
+    double bestEval = Double.NEGATIVE_INFINITY;
+    int od = policy.observationDim();
+    while (steps < config.nTimesteps()) {
+      iteration++;
+      Batch batch = sampler.collect(theta, config.nSteps());
+      steps += batch.size();
+      for (double[] ep : sampler.drainCompletedEpisodes()) {
+        recent.addLast(ep);
+        if (recent.size() > 100) {
+          recent.removeFirst();
+        }
+      }
+      int n = batch.size();
+      double[] values = new double[n];
+      valueFunction.predict(batch.observations(), batch.timesteps(), n, values);
+      int segs = batch.episodes();
+      int[] finalTs = new int[segs];
+      for (int e = 0; e < segs; e++) {
+        finalTs[e] = batch.timesteps()[batch.episodeOffsets()[e + 1] - 1] + 1;
+      }
+      double[] finalValues = new double[segs];
+      valueFunction.predict(batch.finalObservations(), finalTs, segs, finalValues);
+      Gae.Result gae = Gae.compute(batch, values, finalValues, config.gamma(), config.gaeLambda());
+      double[] adv = config.normalizeAdvantage() ? Gae.normalize(gae.advantages())
+          : gae.advantages();
+      NaturalPolicyUpdate.Result u = update.apply(theta, batch, adv);
+      theta = u.theta();
+      double valueLoss = valueFunction.fit(batch.observations(), batch.timesteps(), n,
+          gae.returns(), criticRng);
+
+      Map<String, Object> row = new LinkedHashMap<>();
+      double elapsed = (System.nanoTime() - start) / 1e9;
+      row.put("time/iterations", iteration);
+      row.put("time/total_timesteps", steps);
+      row.put("time/time_elapsed", elapsed);
+      row.put("time/fps", steps / Math.max(elapsed, 1e-9));
+      row.put("rollout/ep_rew_mean", mean(recent, 0));
+      row.put("rollout/ep_len_mean", mean(recent, 1));
+      row.put("rollout/episodes", recent.size());
+      NaturalPolicyUpdate.Stats s = u.stats();
+      row.put("train/policy_objective", s.policyObjective());
+      row.put("train/value_loss", valueLoss);
+      row.put("train/kl_divergence_loss", s.measuredKl());
+      row.put("train/is_line_search_success", s.lineSearchSuccess() ? 1 : 0);
+      row.put("train/explained_variance", explainedVariance(values, gae.returns()));
+      row.put("train/entropy", policy.meanEntropy(theta, batch.observations(), n));
+      row.put("train/std", policy instanceof GaussianMlpPolicy g
+          ? Math.exp(g.logStd(theta, 0)) : Double.NaN);
+      row.put("train/n_updates", iteration);
+      row.put("ngd/cg_iterations", s.cgIterations());
+      row.put("ngd/cg_relative_residual", s.cgRelativeResidual());
+      row.put("ngd/cg_status", s.cgStatus());
+      row.put("ngd/beta", s.beta());
+      row.put("ngd/predicted_kl", s.predictedKl());
+      row.put("ngd/measured_kl", s.measuredKl());
+      row.put("ngd/predicted_improvement", s.predictedImprovement());
+      row.put("ngd/actual_improvement", s.actualImprovement());
+      row.put("ngd/backtracks", s.backtracks());
+      row.put("ngd/rejection", s.rejection() == null ? "" : s.rejection());
+      boolean best = false;
+      if (evalEvery > 0 && steps >= nextEval) {
+        while (nextEval <= steps) {
+          nextEval += evalEvery;
+        }
+        Evaluation ev = evaluate(evalEpisodes, Rng.derive(config.seed(), "eval-" + evals++), true);
+        row.put("eval/mean_reward", ev.mean());
+        row.put("eval/std_reward", ev.std());
+        if (ev.mean() > bestEval) {
+          bestEval = ev.mean();
+          best = true;
+        }
+      } else {
+        row.put("eval/mean_reward", Double.NaN);
+        row.put("eval/std_reward", Double.NaN);
+      }
+      Snapshot snap = new Snapshot(policy, theta.clone(),
+          normalizer == null ? null : normalizer.stats().copy(), steps, best);
+      if (listener != null && !listener.onIteration(row, snap)) {
+        break;
+      }
+    }
+    return theta.clone();
+  }
+
+  /** Evaluates the current policy on a fresh environment with frozen normalization. */
+  public Evaluation evaluate(int episodes, long seed, boolean deterministic) {
+    ObservationNormalizer frozen = normalizer == null ? null
+        : new ObservationNormalizer(normalizer.stats().copy(), normalizer.clip());
+    return Evaluation.run(policy, theta, frozen, Evaluation.makeEnv(config.env()), episodes, seed,
+        deterministic);
+  }
+
+  private static double mean(Deque<double[]> eps, int k) {
+    if (eps.isEmpty()) {
+      return Double.NaN;
+    }
+    double s = 0;
+    for (double[] e : eps) {
+      s += e[k];
+    }
+    return s / eps.size();
+  }
+
+  /** 1 − Var(R − V)/Var(R), as SB3 reports it. */
+  static double explainedVariance(double[] pred, double[] target) {
+    int n = pred.length;
+    double mt = Arrays.stream(target).average().orElse(0);
+    double vt = 0;
+    double md = 0;
+    for (int i = 0; i < n; i++) {
+      md += (target[i] - pred[i]) / n;
+    }
+    double vd = 0;
+    for (int i = 0; i < n; i++) {
+      vt += (target[i] - mt) * (target[i] - mt);
+      double d = target[i] - pred[i] - md;
+      vd += d * d;
+    }
+    return vt == 0 ? Double.NaN : 1 - vd / vt;
+  }
+}

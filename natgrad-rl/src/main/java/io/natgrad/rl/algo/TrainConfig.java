@@ -1,0 +1,322 @@
+package io.natgrad.rl.algo;
+
+import io.natgrad.rl.nn.Activation;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Every setting of a training run, under Stable-Baselines3's and the RL Zoo's key names so that a
+ * Zoo YAML entry works as it is (CLI flags are the same names in kebab case). This class is the one
+ * place where those names map onto Java fields; {@link #fromMap} validates every key before any
+ * work starts, naming the key, the value and the allowed range, and {@link #toMap} gives the
+ * resolved configuration (all defaults filled in) for provenance.
+ *
+ * <p>Defaults are sb3-contrib's TRPO defaults: n_steps 2048, batch_size 128, γ 0.99, GAE λ 0.95,
+ * target_kl 0.01, 15 CG steps, cg_damping 0.1, backtracking 0.8 × 10, 10 critic updates with Adam
+ * at 1e-3, normalized advantages, (64, 64) tanh networks with orthogonal init.
+ */
+public record TrainConfig(
+    String env,
+    String algo,
+    long nTimesteps,
+    long seed,
+    int nEnvs,
+    int nSteps,
+    int batchSize,
+    double gamma,
+    double gaeLambda,
+    double targetKl,
+    int cgMaxSteps,
+    double cgDamping,
+    double lineSearchShrinkingFactor,
+    int lineSearchMaxIter,
+    int nCriticUpdates,
+    double learningRate,
+    boolean normalize,
+    boolean normalizeAdvantage,
+    int[] netArchPi,
+    int[] netArchVf,
+    Activation activation,
+    double logStdInit,
+    boolean orthoInit,
+    String baseline,
+    List<String> warnings) {
+
+  /** The keys understood, with the Zoo's and natgrad's own. */
+  public static final Set<String> KEYS = Set.of("env", "algo", "n_timesteps", "seed", "n_envs",
+      "n_steps", "batch_size", "gamma", "gae_lambda", "target_kl", "cg_max_steps", "cg_damping",
+      "line_search_shrinking_factor", "line_search_max_iter", "n_critic_updates", "learning_rate",
+      "normalize", "normalize_advantage", "policy", "policy_kwargs", "baseline", "use_sde",
+      "sde_sample_freq", "sub_sampling_factor");
+
+  /** Parses and validates a configuration (values may be numbers, booleans or strings). */
+  public static TrainConfig fromMap(Map<String, Object> raw) {
+    Set<String> unknown = new TreeSet<>(raw.keySet());
+    unknown.removeAll(KEYS);
+    if (!unknown.isEmpty()) {
+      throw new IllegalArgumentException("unknown configuration key(s) " + unknown
+          + "; known keys: " + new TreeSet<>(KEYS));
+    }
+    Reader r = new Reader(raw);
+    List<String> warnings = new ArrayList<>();
+    String env = r.string("env", null);
+    if (env == null || env.isBlank()) {
+      throw new IllegalArgumentException("env must be given (an environment id)");
+    }
+    String algo = r.string("algo", "trpo").toLowerCase(Locale.ROOT);
+    if (!algo.equals("trpo") && !algo.equals("npg")) {
+      throw new IllegalArgumentException("algo must be trpo or npg, got '" + algo + "'");
+    }
+    String policy = r.string("policy", "MlpPolicy");
+    if (!policy.equals("MlpPolicy")) {
+      throw new IllegalArgumentException("policy must be MlpPolicy, got '" + policy + "'");
+    }
+    if (r.bool("use_sde", false)) {
+      warnings.add("use_sde: gSDE is not implemented; plain Gaussian exploration noise is used");
+    }
+    if (raw.containsKey("sde_sample_freq")) {
+      r.integer("sde_sample_freq", -1, Integer.MIN_VALUE, Integer.MAX_VALUE);
+      warnings.add("sde_sample_freq is ignored (no gSDE)");
+    }
+    int sub = r.integer("sub_sampling_factor", 1, 1, Integer.MAX_VALUE);
+    if (sub != 1) {
+      throw new IllegalArgumentException(
+          "sub_sampling_factor must be 1 (the Fisher uses the whole batch), got " + sub);
+    }
+    int[] pi = {64, 64};
+    int[] vf = {64, 64};
+    Activation act = Activation.TANH;
+    double logStdInit = 0.0;
+    boolean ortho = true;
+    Object kw = raw.get("policy_kwargs");
+    if (kw != null) {
+      Map<String, Object> kwargs = asMap("policy_kwargs", kw instanceof String s
+          ? PyDictParser.parse(s) : kw);
+      Set<String> allowed = Set.of("net_arch", "activation_fn", "log_std_init", "ortho_init");
+      for (String k : kwargs.keySet()) {
+        if (!allowed.contains(k)) {
+          throw new IllegalArgumentException("unknown policy_kwargs key '" + k + "'; known: "
+              + new TreeSet<>(allowed));
+        }
+      }
+      if (kwargs.containsKey("net_arch")) {
+        Object arch = kwargs.get("net_arch");
+        if (arch instanceof List<?> l && l.size() == 1 && l.get(0) instanceof Map<?, ?> m) {
+          arch = m;
+        }
+        if (arch instanceof Map<?, ?> m) {
+          pi = sizes("policy_kwargs.net_arch.pi", m.get("pi"));
+          vf = sizes("policy_kwargs.net_arch.vf", m.get("vf"));
+        } else {
+          pi = sizes("policy_kwargs.net_arch", arch);
+          vf = pi.clone();
+        }
+      }
+      if (kwargs.containsKey("activation_fn")) {
+        act = Activation.parse(String.valueOf(kwargs.get("activation_fn")));
+      }
+      if (kwargs.containsKey("log_std_init")) {
+        logStdInit = Reader.number("policy_kwargs.log_std_init", kwargs.get("log_std_init"));
+      }
+      if (kwargs.containsKey("ortho_init")) {
+        ortho = Reader.bool("policy_kwargs.ortho_init", kwargs.get("ortho_init"));
+      }
+    }
+    boolean normalize;
+    Object norm = raw.get("normalize");
+    if (norm instanceof String s && (s.contains("(") || s.contains("{"))) {
+      Map<String, Object> m = asMap("normalize", PyDictParser.parse(s));
+      if (Boolean.TRUE.equals(m.get("norm_reward"))) {
+        throw new IllegalArgumentException("normalize: norm_reward=True is not supported "
+            + "(only observation normalization)");
+      }
+      normalize = !Boolean.FALSE.equals(m.get("norm_obs"));
+    } else {
+      normalize = r.bool("normalize", false);
+    }
+    String baseline = r.string("baseline", "mlp");
+    if (!baseline.equals("mlp") && !baseline.equals("linear")) {
+      throw new IllegalArgumentException("baseline must be mlp or linear, got '" + baseline + "'");
+    }
+    return new TrainConfig(
+        env, algo,
+        r.longValue("n_timesteps", 100_000, 1),
+        r.longValue("seed", 0, Long.MIN_VALUE),
+        r.integer("n_envs", 1, 1, 4096),
+        r.integer("n_steps", 2048, 1, 10_000_000),
+        r.integer("batch_size", 128, 1, Integer.MAX_VALUE),
+        r.range("gamma", 0.99, 0, false, 1, true),
+        r.range("gae_lambda", 0.95, 0, true, 1, true),
+        r.range("target_kl", 0.01, 0, false, Double.POSITIVE_INFINITY, false),
+        r.integer("cg_max_steps", 15, 1, 100_000),
+        r.range("cg_damping", 0.1, 0, true, Double.POSITIVE_INFINITY, false),
+        r.range("line_search_shrinking_factor", 0.8, 0, false, 1, false),
+        r.integer("line_search_max_iter", 10, 1, 1000),
+        r.integer("n_critic_updates", 10, 1, 100_000),
+        r.range("learning_rate", 1e-3, 0, false, Double.POSITIVE_INFINITY, false),
+        normalize,
+        r.bool("normalize_advantage", true),
+        pi, vf, act, logStdInit, ortho, baseline, List.copyOf(warnings));
+  }
+
+  private static int[] sizes(String key, Object v) {
+    if (!(v instanceof List<?> l)) {
+      throw new IllegalArgumentException(key + " must be a list of layer sizes, got " + v);
+    }
+    int[] out = new int[l.size()];
+    for (int i = 0; i < out.length; i++) {
+      double d = Reader.number(key, l.get(i));
+      if (d != Math.rint(d) || d < 1 || d > 65_536) {
+        throw new IllegalArgumentException(
+            key + " sizes must be integers in [1, 65536], got " + l.get(i));
+      }
+      out[i] = (int) d;
+    }
+    return out;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> asMap(String key, Object v) {
+    if (!(v instanceof Map<?, ?>)) {
+      throw new IllegalArgumentException(key + " must be a mapping, got " + v);
+    }
+    return (Map<String, Object>) v;
+  }
+
+  /** The resolved configuration with every default, under the SB3/Zoo key names. */
+  public Map<String, Object> toMap() {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("env", env);
+    m.put("algo", algo);
+    m.put("n_timesteps", nTimesteps);
+    m.put("seed", seed);
+    m.put("n_envs", nEnvs);
+    m.put("n_steps", nSteps);
+    m.put("batch_size", batchSize);
+    m.put("gamma", gamma);
+    m.put("gae_lambda", gaeLambda);
+    m.put("target_kl", targetKl);
+    m.put("cg_max_steps", cgMaxSteps);
+    m.put("cg_damping", cgDamping);
+    m.put("line_search_shrinking_factor", lineSearchShrinkingFactor);
+    m.put("line_search_max_iter", lineSearchMaxIter);
+    m.put("n_critic_updates", nCriticUpdates);
+    m.put("learning_rate", learningRate);
+    m.put("normalize", normalize);
+    m.put("normalize_advantage", normalizeAdvantage);
+    Map<String, Object> kw = new LinkedHashMap<>();
+    Map<String, Object> arch = new LinkedHashMap<>();
+    arch.put("pi", Arrays.stream(netArchPi).boxed().toList());
+    arch.put("vf", Arrays.stream(netArchVf).boxed().toList());
+    kw.put("net_arch", arch);
+    kw.put("activation_fn", activation.label());
+    kw.put("log_std_init", logStdInit);
+    kw.put("ortho_init", orthoInit);
+    m.put("policy_kwargs", kw);
+    m.put("baseline", baseline);
+    return m;
+  }
+
+  /** This configuration with some keys replaced (validated again). */
+  public TrainConfig with(Map<String, Object> overrides) {
+    Map<String, Object> m = toMap();
+    m.putAll(overrides);
+    return fromMap(m);
+  }
+
+  /** Typed, validated reads of raw values. */
+  private record Reader(Map<String, Object> raw) {
+
+    String string(String key, String fallback) {
+      Object v = raw.get(key);
+      return v == null ? fallback : String.valueOf(v);
+    }
+
+    static double number(String key, Object v) {
+      if (v instanceof Number n) {
+        return n.doubleValue();
+      }
+      if (v instanceof String s) {
+        try {
+          return Double.parseDouble(s.trim());
+        } catch (NumberFormatException e) {
+          throw new IllegalArgumentException(key + " must be a number, got '" + s + "'");
+        }
+      }
+      throw new IllegalArgumentException(key + " must be a number, got " + v);
+    }
+
+    static boolean bool(String key, Object v) {
+      if (v instanceof Boolean b) {
+        return b;
+      }
+      if (v instanceof String s) {
+        switch (s.trim().toLowerCase(Locale.ROOT)) {
+          case "true":
+            return true;
+          case "false":
+            return false;
+          default:
+            break;
+        }
+      }
+      throw new IllegalArgumentException(key + " must be true or false, got " + v);
+    }
+
+    boolean bool(String key, boolean fallback) {
+      Object v = raw.get(key);
+      return v == null ? fallback : bool(key, v);
+    }
+
+    double range(String key, double fallback, double lo, boolean loIncl, double hi,
+        boolean hiIncl) {
+      Object v = raw.get(key);
+      double d = v == null ? fallback : number(key, v);
+      boolean ok = !Double.isNaN(d) && (loIncl ? d >= lo : d > lo) && (hiIncl ? d <= hi : d < hi);
+      if (!ok) {
+        throw new IllegalArgumentException(key + " must be in " + (loIncl ? "[" : "(") + fmt(lo)
+            + ", " + fmt(hi) + (hiIncl ? "]" : ")") + ", got " + v);
+      }
+      return d;
+    }
+
+    int integer(String key, int fallback, int lo, int hi) {
+      Object v = raw.get(key);
+      if (v == null) {
+        return fallback;
+      }
+      double d = number(key, v);
+      if (d != Math.rint(d) || d < lo || d > hi) {
+        throw new IllegalArgumentException(key + " must be an integer in [" + lo + ", " + hi
+            + "], got " + v);
+      }
+      return (int) d;
+    }
+
+    long longValue(String key, long fallback, long lo) {
+      Object v = raw.get(key);
+      if (v == null) {
+        return fallback;
+      }
+      double d = number(key, v);
+      if (d != Math.rint(d) || d < lo || Math.abs(d) > 9.0e18) {
+        throw new IllegalArgumentException(key + " must be an integer >= " + lo + ", got " + v);
+      }
+      if (v instanceof String s && s.trim().matches("[+-]?\\d+")) {
+        return Long.parseLong(s.trim());
+      }
+      return v instanceof Long l ? l : v instanceof Integer i ? i : (long) d;
+    }
+
+    private static String fmt(double d) {
+      return Double.isInfinite(d) ? "inf" : (d == Math.rint(d) ? String.valueOf((long) d)
+          : String.valueOf(d));
+    }
+  }
+}

@@ -1,0 +1,122 @@
+package io.natgrad.rl.value;
+
+import io.natgrad.core.optim.Adam;
+import io.natgrad.core.random.Rng;
+import io.natgrad.rl.nn.Activation;
+import io.natgrad.rl.nn.Mlp;
+
+/**
+ * An MLP value function fitted by Adam on the mean squared error to the returns, in
+ * {@code epochs} passes over shuffled minibatches — Stable-Baselines3 TRPO's critic
+ * ({@code n_critic_updates}, {@code batch_size}, {@code learning_rate}; Adam ε = 1e-5).
+ */
+public final class MlpValueFunction implements ValueFunction {
+  private final Mlp net;
+  private final double[] theta;
+  private final Adam adam;
+  private final int epochs;
+  private final int batchSize;
+  private double learningRate;
+
+  public MlpValueFunction(int observationDim, int[] hidden, Activation activation, Rng init,
+      double learningRate, int epochs, int batchSize) {
+    if (!(learningRate > 0)) {
+      throw new IllegalArgumentException("learning_rate must be > 0, got " + learningRate);
+    }
+    if (epochs < 1) {
+      throw new IllegalArgumentException("n_critic_updates must be >= 1, got " + epochs);
+    }
+    if (batchSize < 1) {
+      throw new IllegalArgumentException("batch_size must be >= 1, got " + batchSize);
+    }
+    this.net = new Mlp(observationDim, hidden, 1, activation);
+    this.theta = net.initialParameters(init, Math.sqrt(2), 1.0);
+    this.adam = new Adam(theta.length, 0.9, 0.999, 1e-5);
+    this.learningRate = learningRate;
+    this.epochs = epochs;
+    this.batchSize = batchSize;
+  }
+
+  public Mlp network() {
+    return net;
+  }
+
+  public Adam optimizer() {
+    return adam;
+  }
+
+  /** Changes the learning rate (schedules). */
+  public void setLearningRate(double learningRate) {
+    this.learningRate = learningRate;
+  }
+
+  @Override
+  public void predict(double[] observations, int[] timesteps, int n, double[] out) {
+    Mlp.Workspace ws = net.workspace(Math.max(n, 1));
+    net.forward(theta, observations, n, ws, out);
+  }
+
+  @Override
+  public double fit(double[] observations, int[] timesteps, int n, double[] targets, Rng rng) {
+    int od = net.inputDim();
+    int[] perm = new int[n];
+    for (int i = 0; i < n; i++) {
+      perm[i] = i;
+    }
+    int cap = Math.min(batchSize, n);
+    Mlp.Workspace ws = net.workspace(cap);
+    double[] x = new double[cap * od];
+    double[] y = new double[cap];
+    double[] pred = new double[cap];
+    double[] yBar = new double[cap];
+    double[] grad = new double[theta.length];
+    double lossSum = 0;
+    int batches = 0;
+    for (int epoch = 0; epoch < epochs; epoch++) {
+      // Fisher–Yates shuffle from the trainer's stream
+      for (int i = n - 1; i > 0; i--) {
+        int j = rng.nextInt(i + 1);
+        int tmp = perm[i];
+        perm[i] = perm[j];
+        perm[j] = tmp;
+      }
+      lossSum = 0;
+      batches = 0;
+      for (int start = 0; start < n; start += batchSize) {
+        int m = Math.min(batchSize, n - start);
+        for (int r = 0; r < m; r++) {
+          int idx = perm[start + r];
+          System.arraycopy(observations, idx * od, x, r * od, od);
+          y[r] = targets[idx];
+        }
+        net.forward(theta, x, m, ws, pred);
+        double loss = 0;
+        for (int r = 0; r < m; r++) {
+          double e = pred[r] - y[r];
+          loss += e * e;
+          yBar[r] = 2 * e / m;
+        }
+        java.util.Arrays.fill(grad, 0.0);
+        net.backward(theta, yBar, ws, grad, null);
+        adam.step(theta, grad, learningRate);
+        lossSum += loss / m;
+        batches++;
+      }
+    }
+    return lossSum / Math.max(batches, 1);
+  }
+
+  @Override
+  public double[] parameters() {
+    return theta.clone();
+  }
+
+  /** Restores parameters (e.g. from a checkpoint). */
+  public void setParameters(double[] p) {
+    if (p.length != theta.length) {
+      throw new IllegalArgumentException(
+          "value parameters must have " + theta.length + " entries, got " + p.length);
+    }
+    System.arraycopy(p, 0, theta, 0, p.length);
+  }
+}
