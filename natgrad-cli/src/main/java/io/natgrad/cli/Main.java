@@ -1,6 +1,8 @@
 package io.natgrad.cli;
 
 import io.natgrad.cli.reproduce.ReproduceCommand;
+import io.natgrad.cli.train.EvalCommand;
+import io.natgrad.cli.train.TrainCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -10,7 +12,8 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Natural-gradient optimization and reinforcement learning.",
-    subcommands = {ReproduceCommand.class, MleCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {ReproduceCommand.class, MleCommand.class, TrainCommand.class,
+        EvalCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

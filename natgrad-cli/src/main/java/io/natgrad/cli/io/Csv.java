@@ -47,6 +47,15 @@ public final class Csv implements AutoCloseable {
     }
   }
 
+  /** Flushes written rows to the file (so a running job's progress is visible). */
+  public void flush() {
+    try {
+      out.flush();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   @Override
   public void close() {
     try {

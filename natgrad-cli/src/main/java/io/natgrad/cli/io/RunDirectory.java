@@ -49,6 +49,17 @@ public final class RunDirectory {
     Map<String, Object> root = new LinkedHashMap<>();
     root.put("command", command);
     root.put("settings", settings);
+    root.put("provenance", provenance());
+    try {
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+          .writeValue(dir.resolve("config.json").toFile(), root);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + dir.resolve("config.json"), e);
+    }
+  }
+
+  /** natgrad version and commit, Java, OS, cores and the time: what made a run's outputs. */
+  public static Map<String, Object> provenance() {
     Map<String, Object> provenance = new LinkedHashMap<>();
     provenance.put("natgrad_version", VersionProvider.version());
     provenance.put("commit", VersionProvider.commit());
@@ -56,12 +67,6 @@ public final class RunDirectory {
     provenance.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
     provenance.put("cores", Runtime.getRuntime().availableProcessors());
     provenance.put("created", Instant.now().toString());
-    root.put("provenance", provenance);
-    try {
-      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-          .writeValue(dir.resolve("config.json").toFile(), root);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + dir.resolve("config.json"), e);
-    }
+    return provenance;
   }
 }

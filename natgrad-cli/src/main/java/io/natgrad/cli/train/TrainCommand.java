@@ -1,0 +1,258 @@
+package io.natgrad.cli.train;
+
+import io.natgrad.cli.io.Csv;
+import io.natgrad.cli.io.RunDirectory;
+import io.natgrad.cli.plot.Plots;
+import io.natgrad.rl.algo.OnPolicyTrainer;
+import io.natgrad.rl.algo.TrainConfig;
+import io.natgrad.rl.io.PolicyFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.knowm.xchart.XYChart;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code natgrad train}: NPG or TRPO on a registered environment, with hyperparameters from
+ * defaults, a YAML/JSON file (flat or RL Zoo format) and flags (SB3 names in kebab case), in that
+ * order of precedence. Writes config.json, metrics.csv, policy.json, best-policy.json (with
+ * --eval-every) and learning-curve.png into the run directory.
+ */
+@Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
+    description = "Train a neural-network policy with NPG or TRPO.")
+public final class TrainCommand implements Callable<Integer> {
+
+  @Option(names = "--env", required = true, description = "Environment id, e.g. CartPole-v1.")
+  String env;
+
+  @Option(names = "--algo", description = "trpo (default) or npg.")
+  String algo;
+
+  @Option(names = {"--steps", "--n-timesteps"}, description = "Total environment steps (default 100000).")
+  Long steps;
+
+  @Option(names = "--seed", description = "Seed of every random stream (default 0).")
+  Long seed;
+
+  @Option(names = "--out", paramLabel = "DIR", description = "Run directory (default runs/<env>-<algo>-seed<seed>).")
+  Path out;
+
+  @Option(names = "--force", description = "Overwrite an existing run directory.")
+  boolean force;
+
+  @Option(names = "--config", paramLabel = "FILE", description = "Hyperparameters (YAML/JSON; a flat mapping or an RL Zoo file).")
+  Path config;
+
+  @Option(names = "--eval-every", paramLabel = "STEPS", defaultValue = "0",
+      description = "Evaluate deterministically every STEPS steps (default off); keeps best-policy.json.")
+  long evalEvery;
+
+  @Option(names = "--eval-episodes", defaultValue = "10", description = "Episodes per evaluation (default ${DEFAULT-VALUE}).")
+  int evalEpisodes;
+
+  @Option(names = "--stop-at-return", paramLabel = "R", description = "Stop once an evaluation reaches mean return R.")
+  Double stopAtReturn;
+
+  @Option(names = "--init-policy", paramLabel = "FILE", description = "Start from a saved policy.json (fine-tuning).")
+  Path initPolicy;
+
+  @Option(names = "--n-envs") String nEnvs;
+  @Option(names = "--n-steps") String nSteps;
+  @Option(names = "--batch-size") String batchSize;
+  @Option(names = "--gamma") String gamma;
+  @Option(names = "--gae-lambda") String gaeLambda;
+  @Option(names = "--target-kl") String targetKl;
+  @Option(names = "--cg-max-steps") String cgMaxSteps;
+  @Option(names = "--cg-damping") String cgDamping;
+  @Option(names = "--line-search-shrinking-factor") String shrink;
+  @Option(names = "--line-search-max-iter") String lineSearchMaxIter;
+  @Option(names = "--n-critic-updates") String nCriticUpdates;
+  @Option(names = "--learning-rate") String learningRate;
+  @Option(names = "--normalize") String normalize;
+  @Option(names = "--normalize-advantage") String normalizeAdvantage;
+  @Option(names = "--baseline", description = "mlp (default) or linear.") String baseline;
+  @Option(names = "--net-arch", description = "Hidden sizes of both networks, e.g. 64,64.") String netArch;
+  @Option(names = "--activation", description = "tanh (default) or relu.") String activation;
+  @Option(names = "--log-std-init") String logStdInit;
+
+  /** Defaults < config file < flags. */
+  TrainConfig resolve() throws Exception {
+    Map<String, Object> m = new LinkedHashMap<>();
+    if (config != null) {
+      m.putAll(ConfigFiles.read(config, env));
+      Object fileEnv = m.get("env");
+      if (fileEnv != null && !env.equals(String.valueOf(fileEnv))) {
+        throw new IllegalArgumentException("--env " + env + " disagrees with env "
+            + fileEnv + " in " + config);
+      }
+    }
+    m.put("env", env);
+    put(m, "algo", algo);
+    put(m, "n_timesteps", steps);
+    put(m, "seed", seed);
+    put(m, "n_envs", nEnvs);
+    put(m, "n_steps", nSteps);
+    put(m, "batch_size", batchSize);
+    put(m, "gamma", gamma);
+    put(m, "gae_lambda", gaeLambda);
+    put(m, "target_kl", targetKl);
+    put(m, "cg_max_steps", cgMaxSteps);
+    put(m, "cg_damping", cgDamping);
+    put(m, "line_search_shrinking_factor", shrink);
+    put(m, "line_search_max_iter", lineSearchMaxIter);
+    put(m, "n_critic_updates", nCriticUpdates);
+    put(m, "learning_rate", learningRate);
+    put(m, "normalize", normalize);
+    put(m, "normalize_advantage", normalizeAdvantage);
+    put(m, "baseline", baseline);
+    if (netArch != null || activation != null || logStdInit != null) {
+      Map<String, Object> kw = new LinkedHashMap<>();
+      Object old = m.get("policy_kwargs");
+      if (old instanceof Map<?, ?> om) {
+        om.forEach((k, v) -> kw.put(String.valueOf(k), v));
+      } else if (old != null) {
+        throw new IllegalArgumentException("--net-arch/--activation/--log-std-init cannot be "
+            + "combined with a policy_kwargs string in the config file");
+      }
+      if (netArch != null) {
+        List<Object> sizes = new ArrayList<>();
+        for (String s : netArch.split(",")) {
+          sizes.add(s.trim());
+        }
+        kw.put("net_arch", sizes);
+      }
+      put(kw, "activation_fn", activation);
+      put(kw, "log_std_init", logStdInit);
+      m.put("policy_kwargs", kw);
+    }
+    try {
+      return TrainConfig.fromMap(m);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("invalid configuration: " + e.getMessage());
+    }
+  }
+
+  private static void put(Map<String, Object> m, String key, Object value) {
+    if (value != null) {
+      m.put(key, value);
+    }
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    TrainConfig c = resolve();
+    if (evalEvery < 0) {
+      throw new IllegalArgumentException("--eval-every must be >= 0, got " + evalEvery);
+    }
+    if (evalEpisodes < 1) {
+      throw new IllegalArgumentException("--eval-episodes must be >= 1, got " + evalEpisodes);
+    }
+    if (stopAtReturn != null && evalEvery == 0) {
+      throw new IllegalArgumentException("--stop-at-return needs --eval-every");
+    }
+    PolicyFile init = initPolicy == null ? null : PolicyFile.read(initPolicy);
+    if (init != null && !init.envId().equals(c.env())) {
+      throw new IllegalArgumentException("--init-policy " + initPolicy + " was trained on "
+          + init.envId() + ", not " + c.env());
+    }
+    Path dir = out != null ? out : Path.of("runs", c.env() + "-" + c.algo() + "-seed" + c.seed());
+    if (!force && (Files.exists(dir.resolve("metrics.csv")) || Files.exists(dir.resolve("policy.json")))) {
+      throw new IllegalArgumentException("run directory " + dir + " already holds a training run; "
+          + "use --force to overwrite it or --out for another directory");
+    }
+    for (String w : c.warnings()) {
+      System.err.println("natgrad: warning: " + w);
+    }
+    OnPolicyTrainer trainer = new OnPolicyTrainer(c, init == null ? null : init.theta(),
+        init == null || init.normalizer() == null ? null : init.normalizer().stats(), evalEvery,
+        evalEpisodes);
+    if (init != null && init.theta().length != trainer.policy().parameterDimension()) {
+      throw new IllegalArgumentException("--init-policy has another architecture");
+    }
+    RunDirectory run = RunDirectory.create(dir);
+    Map<String, Object> settings = c.toMap();
+    settings.put("eval_every", evalEvery);
+    settings.put("eval_episodes", evalEpisodes);
+    settings.put("stop_at_return", stopAtReturn);
+    settings.put("init_policy", initPolicy == null ? null : initPolicy.toString());
+    run.writeConfig("train", settings);
+    Map<String, Object> provenance = new LinkedHashMap<>(RunDirectory.provenance());
+    provenance.put("config", settings);
+
+    List<double[]> curve = new ArrayList<>();
+    List<double[]> evals = new ArrayList<>();
+    System.out.printf(Locale.ROOT, "training %s with %s for %d steps (seed %d) into %s%n", c.env(),
+        c.algo().toUpperCase(Locale.ROOT), c.nTimesteps(), c.seed(), dir);
+    try (Csv csv = new Csv(run.resolve("metrics.csv"),
+            OnPolicyTrainer.METRIC_KEYS.toArray(String[]::new));
+        Progress progress = new Progress(c.env() + " " + c.algo(), c.nTimesteps(), System.out)) {
+      trainer.train((row, snap) -> {
+        csv.row(OnPolicyTrainer.METRIC_KEYS.stream().map(row::get).toArray());
+        csv.flush();
+        long steps = ((Number) row.get("time/total_timesteps")).longValue();
+        double rew = ((Number) row.get("rollout/ep_rew_mean")).doubleValue();
+        curve.add(new double[] {steps, rew});
+        progress.update(steps, rew, ((Number) row.get("time/fps")).doubleValue());
+        double ev = ((Number) row.get("eval/mean_reward")).doubleValue();
+        if (!Double.isNaN(ev)) {
+          evals.add(new double[] {steps, ev});
+          System.out.printf(Locale.ROOT, "eval at %d steps: mean %.2f std %.2f%n", steps, ev,
+              ((Number) row.get("eval/std_reward")).doubleValue());
+          if (snap.bestSoFar()) {
+            writePolicy(c, snap.policy(), snap.theta(), snap.normalizerStats(), provenance,
+                run.resolve("best-policy.json"));
+          }
+          if (stopAtReturn != null && ev >= stopAtReturn) {
+            System.out.printf(Locale.ROOT, "stopping: evaluation reached %.2f >= %.2f%n", ev,
+                stopAtReturn);
+            return false;
+          }
+        }
+        return true;
+      });
+    }
+    Path policyFile = run.resolve("policy.json");
+    writePolicy(c, trainer.policy(), trainer.theta(),
+        trainer.normalizer() == null ? null : trainer.normalizer().stats(), provenance, policyFile);
+    Path png = run.resolve("learning-curve.png");
+    plot(c, curve, evals, png);
+    System.out.println("wrote " + run.resolve("metrics.csv"));
+    System.out.println("wrote " + policyFile);
+    System.out.println("wrote " + png);
+    return 0;
+  }
+
+  static void writePolicy(TrainConfig c, io.natgrad.rl.policy.NeuralPolicy policy, double[] theta,
+      io.natgrad.rl.env.RunningMeanStd stats, Map<String, Object> provenance, Path file) {
+    try {
+      PolicyFile.of(c.env(), policy, theta, stats, provenance).write(file);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("cannot write " + file, e);
+    }
+  }
+
+  static void plot(TrainConfig c, List<double[]> curve, List<double[]> evals, Path png) {
+    XYChart chart = Plots.chart(c.env() + " " + c.algo().toUpperCase(Locale.ROOT) + " (seed "
+        + c.seed() + ")", "environment steps", "episode return", 900, 560);
+    double[] x = curve.stream().filter(p -> !Double.isNaN(p[1])).mapToDouble(p -> p[0]).toArray();
+    double[] y = curve.stream().filter(p -> !Double.isNaN(p[1])).mapToDouble(p -> p[1]).toArray();
+    if (x.length > 0) {
+      Plots.line(chart, "rollout/ep_rew_mean (last 100 episodes)", x, y, Plots.BLUE, 2f);
+    }
+    if (!evals.isEmpty()) {
+      Plots.points(chart, "eval/mean_reward (deterministic)",
+          evals.stream().mapToDouble(p -> p[0]).toArray(),
+          evals.stream().mapToDouble(p -> p[1]).toArray(), Plots.ORANGE);
+    }
+    chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideSE);
+    if (x.length > 0 || !evals.isEmpty()) {
+      Plots.savePng(chart, png);
+    }
+  }
+}
