@@ -1,0 +1,97 @@
+package io.natgrad.rl.algo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.natgrad.rl.nn.Activation;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class TrainConfigTest {
+
+  static Map<String, Object> base() {
+    Map<String, Object> m = new HashMap<>();
+    m.put("env", "CartPole-v1");
+    return m;
+  }
+
+  @Test
+  void defaultsAreSb3TrpoDefaults() {
+    TrainConfig c = TrainConfig.fromMap(base());
+    assertThat(c.algo()).isEqualTo("trpo");
+    assertThat(c.nSteps()).isEqualTo(2048);
+    assertThat(c.batchSize()).isEqualTo(128);
+    assertThat(c.gamma()).isEqualTo(0.99);
+    assertThat(c.gaeLambda()).isEqualTo(0.95);
+    assertThat(c.targetKl()).isEqualTo(0.01);
+    assertThat(c.cgMaxSteps()).isEqualTo(15);
+    assertThat(c.cgDamping()).isEqualTo(0.1);
+    assertThat(c.lineSearchShrinkingFactor()).isEqualTo(0.8);
+    assertThat(c.lineSearchMaxIter()).isEqualTo(10);
+    assertThat(c.nCriticUpdates()).isEqualTo(10);
+    assertThat(c.learningRate()).isEqualTo(1e-3);
+    assertThat(c.netArchPi()).containsExactly(64, 64);
+    assertThat(c.activation()).isEqualTo(Activation.TANH);
+    assertThat(TrainConfig.fromMap(c.toMap())).usingRecursiveComparison().isEqualTo(c);
+  }
+
+  @Test
+  void zooEntryWithPolicyKwargsStringParses() {
+    Map<String, Object> m = base();
+    m.put("n_envs", 2);
+    m.put("n_timesteps", 1e5);
+    m.put("policy", "MlpPolicy");
+    m.put("cg_damping", 1e-3);
+    m.put("policy_kwargs", "dict(log_std_init=-1, ortho_init=False, activation_fn=nn.ReLU, "
+        + "net_arch=dict(pi=[256, 256], vf=[128]))");
+    m.put("use_sde", true);
+    m.put("sde_sample_freq", 4);
+    m.put("normalize", "dict(norm_obs=True, norm_reward=False)");
+    TrainConfig c = TrainConfig.fromMap(m);
+    assertThat(c.nTimesteps()).isEqualTo(100_000);
+    assertThat(c.netArchPi()).containsExactly(256, 256);
+    assertThat(c.netArchVf()).containsExactly(128);
+    assertThat(c.activation()).isEqualTo(Activation.RELU);
+    assertThat(c.logStdInit()).isEqualTo(-1);
+    assertThat(c.orthoInit()).isFalse();
+    assertThat(c.normalize()).isTrue();
+    assertThat(c.warnings()).hasSize(2);
+    // PPO-style list form of net_arch
+    m.put("policy_kwargs", "dict(net_arch=[dict(pi=[32], vf=[16])])");
+    assertThat(TrainConfig.fromMap(m).netArchVf()).containsExactly(16);
+  }
+
+  @Test
+  void everyBadValueIsNamedWithItsRange() {
+    record Case(String key, Object value, String expected) {}
+    for (Case k : List.of(
+        new Case("target_kl", 0, "target_kl must be in (0, inf), got 0"),
+        new Case("target_kl", -0.01, "target_kl must be in (0, inf), got -0.01"),
+        new Case("gamma", 1.5, "gamma must be in (0, 1], got 1.5"),
+        new Case("gamma", 0, "gamma must be in (0, 1]"),
+        new Case("gae_lambda", -0.1, "gae_lambda must be in [0, 1], got -0.1"),
+        new Case("cg_damping", -1, "cg_damping must be in [0, inf), got -1"),
+        new Case("n_steps", 0, "n_steps must be an integer in [1,"),
+        new Case("n_steps", 2.5, "n_steps must be an integer"),
+        new Case("batch_size", "many", "batch_size must be a number, got 'many'"),
+        new Case("normalize", "maybe", "normalize must be true or false, got maybe"),
+        new Case("algo", "sac", "algo must be trpo or npg, got 'sac'"),
+        new Case("policy_kwargs", "dict(net_arch=[64, 0])", "sizes must be integers in [1, 65536]"),
+        new Case("policy_kwargs", "dict(foo=1)", "unknown policy_kwargs key 'foo'"),
+        new Case("policy_kwargs", "dict(net_arch=[64,", "unexpected end"),
+        new Case("learning_rate", "nan", "learning_rate must be a number, got 'nan'"),
+        new Case("learning_rate", "NaN", "learning_rate must be in (0, inf), got NaN"))) {
+      Map<String, Object> m = base();
+      m.put(k.key(), k.value());
+      assertThatThrownBy(() -> TrainConfig.fromMap(m)).as(k.key() + "=" + k.value())
+          .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(k.expected());
+    }
+    Map<String, Object> m = base();
+    m.put("learning_rat", 1e-3);
+    assertThatThrownBy(() -> TrainConfig.fromMap(m)).hasMessageContaining("learning_rat")
+        .hasMessageContaining("known keys");
+    assertThatThrownBy(() -> TrainConfig.fromMap(new HashMap<>())).hasMessageContaining("env");
+  }
+}

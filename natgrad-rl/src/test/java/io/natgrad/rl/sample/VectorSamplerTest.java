@@ -1,0 +1,87 @@
+package io.natgrad.rl.sample;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.natgrad.core.random.Rng;
+import io.natgrad.rl.env.CartPole;
+import io.natgrad.rl.env.EnvRegistry;
+import io.natgrad.rl.env.ObservationNormalizer;
+import io.natgrad.rl.env.Env;
+import io.natgrad.rl.nn.Activation;
+import io.natgrad.rl.policy.CategoricalMlpPolicy;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class VectorSamplerTest {
+  final CategoricalMlpPolicy policy = new CategoricalMlpPolicy(4, 2, new int[] {8}, Activation.TANH);
+  final double[] theta = policy.initialParameters(Rng.of(1));
+
+  VectorSampler sampler(int copies, long seed, ObservationNormalizer norm) {
+    List<Env> envs = new ArrayList<>();
+    for (int k = 0; k < copies; k++) {
+      envs.add(EnvRegistry.make(CartPole.ID));
+    }
+    return new VectorSampler(envs, policy, seed, norm);
+  }
+
+  @Test
+  void autoResetKeepsTheFinalObservationAndSegmentsAreContiguous() {
+    VectorSampler s = sampler(3, 5, null);
+    Batch b = s.collect(theta, 200);
+    assertThat(b.size()).isEqualTo(600);
+    int[] off = b.episodeOffsets();
+    for (int e = 0; e < b.episodes(); e++) {
+      int last = off[e + 1] - 1;
+      // a segment ends at a done step or at the end of a copy's block
+      boolean blockEnd = (last + 1) % 200 == 0;
+      assertThat(b.terminated()[last] || b.truncated()[last] || blockEnd).isTrue();
+      // timesteps count up within the segment
+      for (int i = off[e] + 1; i <= last; i++) {
+        assertThat(b.timesteps()[i]).isEqualTo(b.timesteps()[i - 1] + 1);
+      }
+      if (b.terminated()[last]) {
+        // the kept final observation is the terminal one: outside CartPole's thresholds
+        double[] f = b.finalObservation(e);
+        assertThat(Math.abs(f[0]) > 2.4 || Math.abs(f[2]) > 12 * 2 * Math.PI / 360).isTrue();
+      } else {
+        // a cut segment continues: the final observation is the next batch's first one
+        assertThat(b.finalObservation(e)).hasSize(4);
+      }
+    }
+    List<double[]> eps = s.drainCompletedEpisodes();
+    assertThat(eps).isNotEmpty();
+    for (double[] ep : eps) {
+      assertThat(ep[0]).isEqualTo(ep[1]); // CartPole: reward 1 per step
+    }
+  }
+
+  @Test
+  void aCutSegmentContinuesInTheNextBatch() {
+    VectorSampler s = sampler(1, 2, null);
+    Batch first = s.collect(theta, 5);
+    Batch second = s.collect(theta, 5);
+    int lastSeg = first.episodes() - 1;
+    if (!first.terminated()[4] && !first.truncated()[4]) {
+      assertThat(second.observation(0)).containsExactly(first.finalObservation(lastSeg));
+      assertThat(second.timesteps()[0]).isEqualTo(first.timesteps()[4] + 1);
+    }
+  }
+
+  @Test
+  void sameSeedSameBatchAndNormalizerIsUpdatedInOrder() {
+    ObservationNormalizer n1 = ObservationNormalizer.fresh(4);
+    ObservationNormalizer n2 = ObservationNormalizer.fresh(4);
+    Batch a = sampler(2, 9, n1).collect(theta, 300);
+    Batch b = sampler(2, 9, n2).collect(theta, 300);
+    assertThat(b.observations()).containsExactly(a.observations());
+    assertThat(b.actions()).containsExactly(a.actions());
+    assertThat(n2.stats().mean()).containsExactly(n1.stats().mean());
+    // 2 copies: 1 reset row each plus one row per vector step
+    assertThat(n1.stats().count()).isCloseTo(2 + 600 + 1e-4, org.assertj.core.data.Offset.offset(1e-9));
+    // normalized observations are clipped to ±10
+    for (double o : a.observations()) {
+      assertThat(Math.abs(o)).isLessThanOrEqualTo(10.0);
+    }
+  }
+}
