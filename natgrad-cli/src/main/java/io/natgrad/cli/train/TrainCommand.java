@@ -49,6 +49,9 @@ public final class TrainCommand implements Callable<Integer> {
   @Option(names = "--config", paramLabel = "FILE", description = "Hyperparameters (YAML/JSON; a flat mapping or an RL Zoo file).")
   Path config;
 
+  @Option(names = "--preset", description = "zoo: the RL Baselines3 Zoo's tuned hyperparameters for --env (applied before --config and flags).")
+  String preset;
+
   @Option(names = "--eval-every", paramLabel = "STEPS", defaultValue = "0",
       description = "Evaluate deterministically every STEPS steps (default off); keeps best-policy.json.")
   long evalEvery;
@@ -84,6 +87,14 @@ public final class TrainCommand implements Callable<Integer> {
   /** Defaults < config file < flags. */
   TrainConfig resolve() throws Exception {
     Map<String, Object> m = new LinkedHashMap<>();
+    if (preset != null) {
+      if (!preset.equals("zoo")) {
+        throw new IllegalArgumentException("--preset must be zoo, got '" + preset + "'");
+      }
+      String a = algo == null ? "trpo" : algo.toLowerCase(Locale.ROOT);
+      m.putAll(Presets.zoo(a, env));
+      m.put("algo", a);
+    }
     if (config != null) {
       m.putAll(ConfigFiles.read(config, env));
       Object fileEnv = m.get("env");

@@ -1,0 +1,37 @@
+package io.natgrad.cli.train;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Map;
+
+/** Hyperparameter presets shipped in the jar (the RL Zoo's tuned values). */
+final class Presets {
+  private Presets() {}
+
+  /** The Zoo entry for {@code env} under {@code algo} (npg uses TRPO's entries). */
+  static Map<String, Object> zoo(String algo, String env) throws IOException {
+    String name = switch (algo) {
+      case "trpo", "npg" -> "trpo.yml";
+      default -> throw new IllegalArgumentException("no zoo preset for algo '" + algo + "'");
+    };
+    try (InputStream in = Presets.class.getResourceAsStream("/io/natgrad/cli/presets/" + name)) {
+      if (in == null) {
+        throw new IllegalStateException("preset resource " + name + " is missing");
+      }
+      Path tmp = Files.createTempFile("natgrad-preset", ".yml");
+      try {
+        Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
+        Map<String, Object> m = ConfigFiles.read(tmp, env);
+        if (!m.containsKey("n_timesteps") || m.size() <= 2) {
+          throw new IllegalArgumentException("the zoo preset has no entry for " + env);
+        }
+        return m;
+      } finally {
+        Files.deleteIfExists(tmp);
+      }
+    }
+  }
+}
