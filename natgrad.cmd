@@ -14,5 +14,5 @@ if not exist "%JAR%" (
   )
   popd
 )
-java %NATGRAD_JAVA_OPTS% -Djava.awt.headless=true -jar "%JAR%" %*
+java --add-modules jdk.incubator.vector %NATGRAD_JAVA_OPTS% -Djava.awt.headless=true -jar "%JAR%" %*
 exit /b %ERRORLEVEL%

@@ -32,7 +32,7 @@ public enum Activation {
   }
 
   double apply(double x) {
-    return this == TANH ? Math.tanh(x) : (x > 0 ? x : 0.0);
+    return this == TANH ? FastTanh.tanh(x) : (x > 0 ? x : 0.0);
   }
 
   /** dh/dx from h = apply(x). */

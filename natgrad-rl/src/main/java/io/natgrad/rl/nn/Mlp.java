@@ -203,6 +203,16 @@ public final class Mlp {
       wt = new double[sizes.length - 1][];
     }
 
+    private double[][] partials = new double[0][];
+
+    double[][] partials(int chunks, int size) {
+      if (partials.length < chunks || partials[0].length < size) {
+        partials = new double[Math.max(chunks, partials.length)][Math.max(size,
+            partials.length == 0 ? 0 : partials[0].length)];
+      }
+      return partials;
+    }
+
     double[] transposed(int layer, int size) {
       if (wt[layer] == null || wt[layer].length < size) {
         wt[layer] = new double[size];
@@ -220,6 +230,29 @@ public final class Mlp {
     }
   }
 
+  /** Rows per work unit: fixed, so that results do not depend on the number of threads. */
+  static final int CHUNK = 128;
+  private static final LayerKernels K = LayerKernels.best();
+
+  private int code(int layer) {
+    if (layer == layers() - 1) {
+      return LayerKernels.LINEAR;
+    }
+    return activation == Activation.TANH ? LayerKernels.TANH : LayerKernels.RELU;
+  }
+
+  /** Runs body(r0, r1) over fixed row chunks, in parallel when there are several. */
+  private static void forChunks(int batch, java.util.function.IntConsumer chunkBody) {
+    int chunks = (batch + CHUNK - 1) / CHUNK;
+    if (chunks <= 1 || Parallelism.threads() <= 1) {
+      for (int c = 0; c < chunks; c++) {
+        chunkBody.accept(c);
+      }
+    } else {
+      Parallelism.run(chunks, chunkBody);
+    }
+  }
+
   /**
    * y = f(θ, x) for {@code batch} inputs (row-major, batch × inputDim). The output stays in the
    * workspace ({@link Workspace#output()}) and is copied into {@code out} when it is not null.
@@ -229,33 +262,10 @@ public final class Mlp {
     ws.batch = batch;
     System.arraycopy(x, 0, ws.h[0], 0, batch * sizes[0]);
     for (int l = 0; l < layers(); l++) {
-      int in = sizes[l];
-      int outDim = sizes[l + 1];
-      double[] hin = ws.h[l];
-      double[] hout = ws.h[l + 1];
-      int wo = weightOffset[l];
-      int bo = biasOffset[l];
-      boolean hiddenLayer = l < layers() - 1;
-      for (int b = 0; b < batch; b++) {
-        int ob = b * outDim;
-        System.arraycopy(theta, bo, hout, ob, outDim);
-        int ib = b * in;
-        for (int i = 0; i < in; i++) {
-          double xi = hin[ib + i];
-          if (xi == 0.0) {
-            continue;
-          }
-          int wrow = wo + i * outDim;
-          for (int o = 0; o < outDim; o++) {
-            hout[ob + o] += xi * theta[wrow + o];
-          }
-        }
-        if (hiddenLayer) {
-          for (int o = 0; o < outDim; o++) {
-            hout[ob + o] = activation.apply(hout[ob + o]);
-          }
-        }
-      }
+      int layer = l;
+      forChunks(batch, c -> K.forward(ws.h[layer], sizes[layer], theta, weightOffset[layer],
+          biasOffset[layer], sizes[layer + 1], ws.h[layer + 1], code(layer), c * CHUNK,
+          Math.min(batch, (c + 1) * CHUNK)));
     }
     if (out != null) {
       System.arraycopy(ws.output(), 0, out, 0, batch * outputDim());
@@ -265,65 +275,39 @@ public final class Mlp {
   /**
    * Reverse pass after {@link #forward} on the same workspace: with upstream gradient ȳ
    * (batch × outputDim), adds ∂(Σ_b ȳ_b·y_b)/∂θ into {@code gradTheta} and, when
-   * {@code gradInput} is not null, writes ∂/∂x into it (batch × inputDim).
+   * {@code gradInput} is not null, writes ∂/∂x into it (batch × inputDim). Weight gradients are
+   * summed per fixed chunk of rows and the chunk sums added in order.
    */
   public void backward(double[] theta, double[] yBar, Workspace ws, double[] gradTheta,
       double[] gradInput) {
     int batch = ws.batch;
     System.arraycopy(yBar, 0, ws.dh[layers()], 0, batch * outputDim());
+    int chunks = (batch + CHUNK - 1) / CHUNK;
     for (int l = layers() - 1; l >= 0; l--) {
+      int layer = l;
       int in = sizes[l];
       int outDim = sizes[l + 1];
-      double[] hin = ws.h[l];
-      double[] dz = ws.dh[l + 1];
-      double[] dhin = ws.dh[l];
+      double[][] partials = ws.partials(chunks, in * outDim + outDim);
+      forChunks(batch, c -> K.weightGrad(ws.h[layer], in, ws.dh[layer + 1], outDim, partials[c],
+          c * CHUNK, Math.min(batch, (c + 1) * CHUNK)));
       int wo = weightOffset[l];
-      int bo = biasOffset[l];
-      boolean needInput = l > 0 || gradInput != null;
-      double[] wt = null;
-      if (needInput) {
-        // Wᵀ (out × in), so that ∂h_in = Σ_o dz_o W[:, o] is an axpy over contiguous rows
-        wt = ws.transposed(l, in * outDim);
+      for (int c = 0; c < chunks; c++) {
+        double[] p = partials[c];
+        for (int k = 0; k < in * outDim + outDim; k++) {
+          gradTheta[wo + k] += p[k];
+        }
+      }
+      if (l > 0 || gradInput != null) {
+        double[] wt = ws.transposed(l, in * outDim);
         for (int i = 0; i < in; i++) {
           int wrow = wo + i * outDim;
           for (int o = 0; o < outDim; o++) {
             wt[o * in + i] = theta[wrow + o];
           }
         }
-      }
-      for (int b = 0; b < batch; b++) {
-        int ob = b * outDim;
-        int ib = b * in;
-        for (int o = 0; o < outDim; o++) {
-          gradTheta[bo + o] += dz[ob + o];
-        }
-        for (int i = 0; i < in; i++) {
-          double xi = hin[ib + i];
-          if (xi != 0.0) {
-            int wrow = wo + i * outDim;
-            for (int o = 0; o < outDim; o++) {
-              gradTheta[wrow + o] += xi * dz[ob + o];
-            }
-          }
-        }
-        if (needInput) {
-          java.util.Arrays.fill(dhin, ib, ib + in, 0.0);
-          for (int o = 0; o < outDim; o++) {
-            double d = dz[ob + o];
-            if (d == 0.0) {
-              continue;
-            }
-            int trow = o * in;
-            for (int i = 0; i < in; i++) {
-              dhin[ib + i] += d * wt[trow + i];
-            }
-          }
-          if (l > 0) {
-            for (int i = 0; i < in; i++) {
-              dhin[ib + i] *= activation.derivativeFromOutput(hin[ib + i]);
-            }
-          }
-        }
+        int act = l > 0 ? code(l - 1) : LayerKernels.LINEAR;
+        forChunks(batch, c -> K.inputGrad(ws.dh[layer + 1], outDim, wt, in, ws.h[layer], act,
+            ws.dh[layer], c * CHUNK, Math.min(batch, (c + 1) * CHUNK)));
       }
     }
     if (gradInput != null) {
@@ -337,43 +321,11 @@ public final class Mlp {
    */
   public void jvp(double[] theta, double[] v, Workspace ws, double[] out) {
     int batch = ws.batch;
-    // tangent of the input is zero
-    Arrays.fill(ws.th[0], 0, batch * sizes[0], 0.0);
     for (int l = 0; l < layers(); l++) {
-      int in = sizes[l];
-      int outDim = sizes[l + 1];
-      double[] hin = ws.h[l];
-      double[] tin = ws.th[l];
-      double[] tout = ws.th[l + 1];
-      double[] hout = ws.h[l + 1];
-      int wo = weightOffset[l];
-      int bo = biasOffset[l];
-      boolean hiddenLayer = l < layers() - 1;
-      for (int b = 0; b < batch; b++) {
-        int ob = b * outDim;
-        int ib = b * in;
-        System.arraycopy(v, bo, tout, ob, outDim);
-        for (int i = 0; i < in; i++) {
-          double xi = hin[ib + i];
-          double ti = tin[ib + i];
-          int wrow = wo + i * outDim;
-          if (xi != 0.0) {
-            for (int o = 0; o < outDim; o++) {
-              tout[ob + o] += xi * v[wrow + o];
-            }
-          }
-          if (ti != 0.0) {
-            for (int o = 0; o < outDim; o++) {
-              tout[ob + o] += ti * theta[wrow + o];
-            }
-          }
-        }
-        if (hiddenLayer) {
-          for (int o = 0; o < outDim; o++) {
-            tout[ob + o] *= activation.derivativeFromOutput(hout[ob + o]);
-          }
-        }
-      }
+      int layer = l;
+      forChunks(batch, c -> K.jvp(ws.h[layer], ws.th[layer], layer == 0, sizes[layer], theta, v,
+          weightOffset[layer], biasOffset[layer], sizes[layer + 1], ws.h[layer + 1], code(layer),
+          ws.th[layer + 1], c * CHUNK, Math.min(batch, (c + 1) * CHUNK)));
     }
     System.arraycopy(ws.th[layers()], 0, out, 0, batch * outputDim());
   }

@@ -1,0 +1,50 @@
+package io.natgrad.rl.nn;
+
+/**
+ * tanh from +, −, ×, ÷ and FMA only, so that a vector lane and a scalar computation of the same
+ * operations in the same order give the same bits (the trainer's vectorized networks and a
+ * deployed scalar policy then act identically). {@code Math.tanh} costs 23–30 ns a call; a TRPO run
+ * on CartPole evaluates tanh about 4×10⁸ times.
+ *
+ * <pre>
+ * x ← clamp(x, −20, 20)          (tanh(±20) rounds to ±1)
+ * t = x/4,  s = t²
+ * y = t + t·s·D(s)/Q(s)          Lambert's continued fraction for tanh, 10th convergent, as t·P/Q
+ *                                 rewritten so that the correction is small relative to t
+ * y ← 2y − 2y·y²/(1 + y²)        twice: tanh(2u) = 2 tanh u / (1 + tanh² u)
+ * </pre>
+ *
+ * Measured against a 50-digit reference on 30 000 points over [−20, 20] (a third of them in
+ * [−1.5, 1.5], a third log-spaced down to 1e-8): at most 1.93 ulp, mean 0.40 ulp (Math.tanh: 2.12
+ * and 0.36); the test suite checks it against {@code Math.tanh} over the whole range.
+ */
+public final class FastTanh {
+  static final double D0 = -0.3333333333333333;
+  static final double D1 = -0.02456140350877193;
+  static final double D2 = -0.0004422821760283061;
+  static final double D3 = -2.184109511250894e-06;
+  static final double D4 = -1.5273493085670588e-09;
+  static final double Q1 = 0.47368421052631576;
+  static final double Q2 = 0.02889576883384933;
+  static final double Q3 = 0.00048159614723082214;
+  static final double Q4 = 2.2681137232220826e-06;
+  static final double Q5 = 1.5273493085670588e-09;
+  static final double CLAMP = 20.0;
+
+  private FastTanh() {}
+
+  /** tanh(x), within 2 ulp. */
+  public static double tanh(double x) {
+    x = Math.max(-CLAMP, Math.min(CLAMP, x));
+    double t = x * 0.25;
+    double s = t * t;
+    double d = Math.fma(Math.fma(Math.fma(Math.fma(D4, s, D3), s, D2), s, D1), s, D0);
+    double q = Math.fma(Math.fma(Math.fma(Math.fma(Math.fma(Q5, s, Q4), s, Q3), s, Q2), s, Q1),
+        s, 1.0);
+    double y = Math.fma(t * s, d / q, t);
+    double y2 = y + y;
+    y = Math.fma(-y2, y * y / Math.fma(y, y, 1.0), y2);
+    y2 = y + y;
+    return Math.fma(-y2, y * y / Math.fma(y, y, 1.0), y2);
+  }
+}

@@ -1,0 +1,83 @@
+package io.natgrad.rl.nn;
+
+/** The scalar twin of the vector kernels: the same operations in the same order per element. */
+final class ScalarKernels implements LayerKernels {
+
+  static double activate(double z, int act) {
+    return act == TANH ? FastTanh.tanh(z) : act == RELU ? (z > 0 ? z : 0.0) : z;
+  }
+
+  /** act'(z) from the activation's output h: 1 − h·h for tanh, [h > 0] for ReLU. */
+  static double derivative(double h, int act) {
+    return act == TANH ? 1.0 - h * h : act == RELU ? (h > 0 ? 1.0 : 0.0) : 1.0;
+  }
+
+  @Override
+  public void forward(double[] in, int inDim, double[] theta, int wOff, int bOff, int outDim,
+      double[] out, int act, int r0, int r1) {
+    for (int b = r0; b < r1; b++) {
+      int ib = b * inDim;
+      int ob = b * outDim;
+      for (int o = 0; o < outDim; o++) {
+        double acc = theta[bOff + o];
+        for (int i = 0; i < inDim; i++) {
+          acc = Math.fma(in[ib + i], theta[wOff + i * outDim + o], acc);
+        }
+        out[ob + o] = activate(acc, act);
+      }
+    }
+  }
+
+  @Override
+  public void weightGrad(double[] in, int inDim, double[] dz, int outDim, double[] partial,
+      int r0, int r1) {
+    for (int i = 0; i < inDim; i++) {
+      for (int o = 0; o < outDim; o++) {
+        double acc = 0.0;
+        for (int b = r0; b < r1; b++) {
+          acc = Math.fma(in[b * inDim + i], dz[b * outDim + o], acc);
+        }
+        partial[i * outDim + o] = acc;
+      }
+    }
+    for (int o = 0; o < outDim; o++) {
+      double acc = 0.0;
+      for (int b = r0; b < r1; b++) {
+        acc = acc + dz[b * outDim + o];
+      }
+      partial[inDim * outDim + o] = acc;
+    }
+  }
+
+  @Override
+  public void inputGrad(double[] dz, int outDim, double[] wt, int inDim, double[] h, int act,
+      double[] dh, int r0, int r1) {
+    for (int b = r0; b < r1; b++) {
+      for (int i = 0; i < inDim; i++) {
+        double acc = 0.0;
+        for (int o = 0; o < outDim; o++) {
+          acc = Math.fma(dz[b * outDim + o], wt[o * inDim + i], acc);
+        }
+        dh[b * inDim + i] = act == LINEAR ? acc : acc * derivative(h[b * inDim + i], act);
+      }
+    }
+  }
+
+  @Override
+  public void jvp(double[] h, double[] tin, boolean tinZero, int inDim, double[] theta,
+      double[] v, int wOff, int bOff, int outDim, double[] hout, int act, double[] tout, int r0,
+      int r1) {
+    for (int b = r0; b < r1; b++) {
+      for (int o = 0; o < outDim; o++) {
+        double acc = v[bOff + o];
+        for (int i = 0; i < inDim; i++) {
+          acc = Math.fma(h[b * inDim + i], v[wOff + i * outDim + o], acc);
+          if (!tinZero) {
+            acc = Math.fma(tin[b * inDim + i], theta[wOff + i * outDim + o], acc);
+          }
+        }
+        tout[b * outDim + o] = act == LINEAR ? acc : acc * derivative(hout[b * outDim + o], act);
+      }
+    }
+  }
+}

@@ -1,0 +1,309 @@
+package io.natgrad.rl.nn;
+
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * The Java Vector API kernels (hand-written because the layer sizes, 64 × 64 on batches of
+ * 512–2048, are too small for a BLAS call to pay off and a library would not keep the per-element
+ * operation order that makes results independent of the vector width). Lanes run over the
+ * contiguous output dimension; four rows share each weight load; every lane performs exactly the
+ * scalar FMA chain of {@link ScalarKernels}, and tails use the scalar code.
+ */
+final class VectorKernels implements LayerKernels {
+  private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
+  private static final int L = S.length();
+  private final ScalarKernels scalar = new ScalarKernels();
+
+  private static DoubleVector bc(double x) {
+    return DoubleVector.broadcast(S, x);
+  }
+
+  private static DoubleVector tanh(DoubleVector x) {
+    x = x.max(-FastTanh.CLAMP).min(FastTanh.CLAMP);
+    DoubleVector t = x.mul(0.25);
+    DoubleVector s = t.mul(t);
+    DoubleVector d = DoubleVector.broadcast(S, FastTanh.D4).fma(s, DoubleVector.broadcast(S, FastTanh.D3))
+        .fma(s, DoubleVector.broadcast(S, FastTanh.D2)).fma(s, DoubleVector.broadcast(S, FastTanh.D1))
+        .fma(s, DoubleVector.broadcast(S, FastTanh.D0));
+    DoubleVector q = DoubleVector.broadcast(S, FastTanh.Q5).fma(s, DoubleVector.broadcast(S, FastTanh.Q4))
+        .fma(s, DoubleVector.broadcast(S, FastTanh.Q3)).fma(s, DoubleVector.broadcast(S, FastTanh.Q2))
+        .fma(s, DoubleVector.broadcast(S, FastTanh.Q1)).fma(s, DoubleVector.broadcast(S, 1.0));
+    DoubleVector y = t.mul(s).fma(d.div(q), t);
+    DoubleVector one = DoubleVector.broadcast(S, 1.0);
+    for (int k = 0; k < 2; k++) {
+      DoubleVector y2 = y.add(y);
+      y = y2.neg().fma(y.mul(y).div(y.fma(y, one)), y2);
+    }
+    return y;
+  }
+
+  private static DoubleVector activate(DoubleVector z, int act) {
+    if (act == TANH) {
+      return tanh(z);
+    }
+    if (act == RELU) {
+      return z.blend(0.0, z.compare(VectorOperators.GT, 0.0).not());
+    }
+    return z;
+  }
+
+  private static DoubleVector scaleByDerivative(DoubleVector acc, DoubleVector h, int act) {
+    if (act == TANH) {
+      return acc.mul(DoubleVector.broadcast(S, 1.0).sub(h.mul(h)));
+    }
+    if (act == RELU) {
+      VectorMask<Double> pos = h.compare(VectorOperators.GT, 0.0);
+      return acc.mul(DoubleVector.zero(S).blend(1.0, pos));
+    }
+    return acc;
+  }
+
+  @Override
+  public void forward(double[] in, int inDim, double[] theta, int wOff, int bOff, int outDim,
+      double[] out, int act, int r0, int r1) {
+    int oVec = outDim - outDim % L;
+    int b = r0;
+    for (; b + 4 <= r1; b += 4) {
+      int i0 = b * inDim;
+      int i1 = i0 + inDim;
+      int i2 = i1 + inDim;
+      int i3 = i2 + inDim;
+      for (int o = 0; o < oVec; o += L) {
+        DoubleVector bias = DoubleVector.fromArray(S, theta, bOff + o);
+        DoubleVector a0 = bias;
+        DoubleVector a1 = bias;
+        DoubleVector a2 = bias;
+        DoubleVector a3 = bias;
+        for (int i = 0; i < inDim; i++) {
+          DoubleVector w = DoubleVector.fromArray(S, theta, wOff + i * outDim + o);
+          a0 = w.fma(bc(in[i0 + i]), a0);
+          a1 = w.fma(bc(in[i1 + i]), a1);
+          a2 = w.fma(bc(in[i2 + i]), a2);
+          a3 = w.fma(bc(in[i3 + i]), a3);
+        }
+        activate(a0, act).intoArray(out, b * outDim + o);
+        activate(a1, act).intoArray(out, (b + 1) * outDim + o);
+        activate(a2, act).intoArray(out, (b + 2) * outDim + o);
+        activate(a3, act).intoArray(out, (b + 3) * outDim + o);
+      }
+      if (oVec < outDim) {
+        forwardTail(in, inDim, theta, wOff, bOff, outDim, out, act, b, b + 4, oVec);
+      }
+    }
+    for (; b < r1; b++) {
+      int ib = b * inDim;
+      for (int o = 0; o < oVec; o += L) {
+        DoubleVector a = DoubleVector.fromArray(S, theta, bOff + o);
+        for (int i = 0; i < inDim; i++) {
+          a = DoubleVector.fromArray(S, theta, wOff + i * outDim + o).fma(bc(in[ib + i]), a);
+        }
+        activate(a, act).intoArray(out, b * outDim + o);
+      }
+      if (oVec < outDim) {
+        forwardTail(in, inDim, theta, wOff, bOff, outDim, out, act, b, b + 1, oVec);
+      }
+    }
+  }
+
+  private static void forwardTail(double[] in, int inDim, double[] theta, int wOff, int bOff,
+      int outDim, double[] out, int act, int r0, int r1, int oFrom) {
+    for (int b = r0; b < r1; b++) {
+      for (int o = oFrom; o < outDim; o++) {
+        double acc = theta[bOff + o];
+        for (int i = 0; i < inDim; i++) {
+          acc = Math.fma(in[b * inDim + i], theta[wOff + i * outDim + o], acc);
+        }
+        out[b * outDim + o] = ScalarKernels.activate(acc, act);
+      }
+    }
+  }
+
+  @Override
+  public void weightGrad(double[] in, int inDim, double[] dz, int outDim, double[] partial,
+      int r0, int r1) {
+    int oVec = outDim - outDim % L;
+    int i = 0;
+    for (; i + 4 <= inDim; i += 4) {
+      for (int o = 0; o < oVec; o += L) {
+        DoubleVector a0 = DoubleVector.zero(S);
+        DoubleVector a1 = a0;
+        DoubleVector a2 = a0;
+        DoubleVector a3 = a0;
+        for (int b = r0; b < r1; b++) {
+          DoubleVector d = DoubleVector.fromArray(S, dz, b * outDim + o);
+          int ib = b * inDim + i;
+          a0 = d.fma(bc(in[ib]), a0);
+          a1 = d.fma(bc(in[ib + 1]), a1);
+          a2 = d.fma(bc(in[ib + 2]), a2);
+          a3 = d.fma(bc(in[ib + 3]), a3);
+        }
+        a0.intoArray(partial, i * outDim + o);
+        a1.intoArray(partial, (i + 1) * outDim + o);
+        a2.intoArray(partial, (i + 2) * outDim + o);
+        a3.intoArray(partial, (i + 3) * outDim + o);
+      }
+    }
+    for (; i < inDim; i++) {
+      for (int o = 0; o < oVec; o += L) {
+        DoubleVector a = DoubleVector.zero(S);
+        for (int b = r0; b < r1; b++) {
+          a = DoubleVector.fromArray(S, dz, b * outDim + o).fma(bc(in[b * inDim + i]), a);
+        }
+        a.intoArray(partial, i * outDim + o);
+      }
+    }
+    for (int o = 0; o < oVec; o += L) {
+      DoubleVector a = DoubleVector.zero(S);
+      for (int b = r0; b < r1; b++) {
+        a = a.add(DoubleVector.fromArray(S, dz, b * outDim + o));
+      }
+      a.intoArray(partial, inDim * outDim + o);
+    }
+    for (int o = oVec; o < outDim; o++) {
+      for (int k = 0; k < inDim; k++) {
+        double acc = 0.0;
+        for (int b = r0; b < r1; b++) {
+          acc = Math.fma(in[b * inDim + k], dz[b * outDim + o], acc);
+        }
+        partial[k * outDim + o] = acc;
+      }
+      double acc = 0.0;
+      for (int b = r0; b < r1; b++) {
+        acc = acc + dz[b * outDim + o];
+      }
+      partial[inDim * outDim + o] = acc;
+    }
+  }
+
+  @Override
+  public void inputGrad(double[] dz, int outDim, double[] wt, int inDim, double[] h, int act,
+      double[] dh, int r0, int r1) {
+    int iVec = inDim - inDim % L;
+    int b = r0;
+    for (; b + 4 <= r1; b += 4) {
+      for (int i = 0; i < iVec; i += L) {
+        DoubleVector a0 = DoubleVector.zero(S);
+        DoubleVector a1 = a0;
+        DoubleVector a2 = a0;
+        DoubleVector a3 = a0;
+        for (int o = 0; o < outDim; o++) {
+          DoubleVector w = DoubleVector.fromArray(S, wt, o * inDim + i);
+          a0 = w.fma(bc(dz[b * outDim + o]), a0);
+          a1 = w.fma(bc(dz[(b + 1) * outDim + o]), a1);
+          a2 = w.fma(bc(dz[(b + 2) * outDim + o]), a2);
+          a3 = w.fma(bc(dz[(b + 3) * outDim + o]), a3);
+        }
+        store(a0, h, act, dh, b * inDim + i);
+        store(a1, h, act, dh, (b + 1) * inDim + i);
+        store(a2, h, act, dh, (b + 2) * inDim + i);
+        store(a3, h, act, dh, (b + 3) * inDim + i);
+      }
+    }
+    for (; b < r1; b++) {
+      for (int i = 0; i < iVec; i += L) {
+        DoubleVector a = DoubleVector.zero(S);
+        for (int o = 0; o < outDim; o++) {
+          a = DoubleVector.fromArray(S, wt, o * inDim + i).fma(bc(dz[b * outDim + o]), a);
+        }
+        store(a, h, act, dh, b * inDim + i);
+      }
+    }
+    if (iVec < inDim) {
+      for (int bb = r0; bb < r1; bb++) {
+        for (int i = iVec; i < inDim; i++) {
+          double acc = 0.0;
+          for (int o = 0; o < outDim; o++) {
+            acc = Math.fma(dz[bb * outDim + o], wt[o * inDim + i], acc);
+          }
+          dh[bb * inDim + i] = act == LINEAR ? acc
+              : acc * ScalarKernels.derivative(h[bb * inDim + i], act);
+        }
+      }
+    }
+  }
+
+  private static void store(DoubleVector acc, double[] h, int act, double[] dh, int at) {
+    if (act == LINEAR) {
+      acc.intoArray(dh, at);
+    } else {
+      scaleByDerivative(acc, DoubleVector.fromArray(S, h, at), act).intoArray(dh, at);
+    }
+  }
+
+  @Override
+  public void jvp(double[] h, double[] tin, boolean tinZero, int inDim, double[] theta,
+      double[] v, int wOff, int bOff, int outDim, double[] hout, int act, double[] tout, int r0,
+      int r1) {
+    int oVec = outDim - outDim % L;
+    int b = r0;
+    for (; b + 4 <= r1; b += 4) {
+      int i0 = b * inDim;
+      for (int o = 0; o < oVec; o += L) {
+        DoubleVector bias = DoubleVector.fromArray(S, v, bOff + o);
+        DoubleVector a0 = bias;
+        DoubleVector a1 = bias;
+        DoubleVector a2 = bias;
+        DoubleVector a3 = bias;
+        for (int i = 0; i < inDim; i++) {
+          DoubleVector dw = DoubleVector.fromArray(S, v, wOff + i * outDim + o);
+          a0 = dw.fma(bc(h[i0 + i]), a0);
+          a1 = dw.fma(bc(h[i0 + inDim + i]), a1);
+          a2 = dw.fma(bc(h[i0 + 2 * inDim + i]), a2);
+          a3 = dw.fma(bc(h[i0 + 3 * inDim + i]), a3);
+          if (!tinZero) {
+            DoubleVector w = DoubleVector.fromArray(S, theta, wOff + i * outDim + o);
+            a0 = w.fma(bc(tin[i0 + i]), a0);
+            a1 = w.fma(bc(tin[i0 + inDim + i]), a1);
+            a2 = w.fma(bc(tin[i0 + 2 * inDim + i]), a2);
+            a3 = w.fma(bc(tin[i0 + 3 * inDim + i]), a3);
+          }
+        }
+        store(a0, hout, act, tout, b * outDim + o);
+        store(a1, hout, act, tout, (b + 1) * outDim + o);
+        store(a2, hout, act, tout, (b + 2) * outDim + o);
+        store(a3, hout, act, tout, (b + 3) * outDim + o);
+      }
+      if (oVec < outDim) {
+        jvpTail(h, tin, tinZero, inDim, theta, v, wOff, bOff, outDim, hout, act, tout, b, b + 4,
+            oVec);
+      }
+    }
+    for (; b < r1; b++) {
+      for (int o = 0; o < oVec; o += L) {
+        DoubleVector a = DoubleVector.fromArray(S, v, bOff + o);
+        for (int i = 0; i < inDim; i++) {
+          a = DoubleVector.fromArray(S, v, wOff + i * outDim + o).fma(bc(h[b * inDim + i]), a);
+          if (!tinZero) {
+            a = DoubleVector.fromArray(S, theta, wOff + i * outDim + o).fma(bc(tin[b * inDim + i]), a);
+          }
+        }
+        store(a, hout, act, tout, b * outDim + o);
+      }
+      if (oVec < outDim) {
+        jvpTail(h, tin, tinZero, inDim, theta, v, wOff, bOff, outDim, hout, act, tout, b, b + 1,
+            oVec);
+      }
+    }
+  }
+
+  private void jvpTail(double[] h, double[] tin, boolean tinZero, int inDim, double[] theta,
+      double[] v, int wOff, int bOff, int outDim, double[] hout, int act, double[] tout, int r0,
+      int r1, int oFrom) {
+    for (int b = r0; b < r1; b++) {
+      for (int o = oFrom; o < outDim; o++) {
+        double acc = v[bOff + o];
+        for (int i = 0; i < inDim; i++) {
+          acc = Math.fma(h[b * inDim + i], v[wOff + i * outDim + o], acc);
+          if (!tinZero) {
+            acc = Math.fma(tin[b * inDim + i], theta[wOff + i * outDim + o], acc);
+          }
+        }
+        tout[b * outDim + o] = act == LINEAR ? acc
+            : acc * ScalarKernels.derivative(hout[b * outDim + o], act);
+      }
+    }
+  }
+}

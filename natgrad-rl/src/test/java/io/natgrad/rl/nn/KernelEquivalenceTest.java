@@ -1,0 +1,62 @@
+package io.natgrad.rl.nn;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.natgrad.core.random.Rng;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The vectorized kernels give exactly the scalar kernels' bits (the property that makes results
+ * independent of the vector width and lets a scalar runtime act exactly as the trainer), on sizes
+ * with and without vector tails.
+ */
+class KernelEquivalenceTest {
+
+  static double[] random(int n, Rng rng) {
+    double[] a = new double[n];
+    for (int i = 0; i < n; i++) {
+      a[i] = rng.nextGaussian();
+    }
+    return a;
+  }
+
+  @ParameterizedTest
+  @CsvSource({"64, 64, 37, 1", "4, 64, 130, 1", "5, 13, 9, 1", "7, 3, 6, 2", "64, 2, 11, 0",
+      "17, 24, 5, 2"})
+  void vectorAndScalarKernelsAgreeBitForBit(int in, int out, int rows, int act) {
+    LayerKernels v = LayerKernels.best();
+    LayerKernels s = new ScalarKernels();
+    Rng rng = Rng.of(in * 1000L + out);
+    double[] x = random(rows * in, rng);
+    double[] theta = random(in * out + out + 3, rng);
+    double[] vv = random(theta.length, rng);
+    double[] a = new double[rows * out];
+    double[] b = new double[rows * out];
+    v.forward(x, in, theta, 1, 1 + in * out, out, a, act, 0, rows);
+    s.forward(x, in, theta, 1, 1 + in * out, out, b, act, 0, rows);
+    assertThat(a).containsExactly(b);
+    double[] dz = random(rows * out, rng);
+    double[] pa = new double[in * out + out];
+    double[] pb = new double[in * out + out];
+    v.weightGrad(x, in, dz, out, pa, 0, rows);
+    s.weightGrad(x, in, dz, out, pb, 0, rows);
+    assertThat(pa).containsExactly(pb);
+    double[] wt = random(out * in, rng);
+    double[] h = new double[rows * in];
+    for (int i = 0; i < h.length; i++) {
+      h[i] = FastTanh.tanh(x[i]);
+    }
+    double[] da = new double[rows * in];
+    double[] db = new double[rows * in];
+    v.inputGrad(dz, out, wt, in, h, act, da, 0, rows);
+    s.inputGrad(dz, out, wt, in, h, act, db, 0, rows);
+    assertThat(da).containsExactly(db);
+    double[] tin = random(rows * in, rng);
+    double[] ta = new double[rows * out];
+    double[] tb = new double[rows * out];
+    v.jvp(h, tin, false, in, theta, vv, 1, 1 + in * out, out, a, act, ta, 0, rows);
+    s.jvp(h, tin, false, in, theta, vv, 1, 1 + in * out, out, a, act, tb, 0, rows);
+    assertThat(ta).containsExactly(tb);
+  }
+}
