@@ -15,6 +15,7 @@ final class Presets {
   static Map<String, Object> zoo(String algo, String env) throws IOException {
     String name = switch (algo) {
       case "trpo", "npg" -> "trpo.yml";
+      case "ppo" -> "ppo.yml";
       default -> throw new IllegalArgumentException("no zoo preset for algo '" + algo + "'");
     };
     try (InputStream in = Presets.class.getResourceAsStream("/io/natgrad/cli/presets/" + name)) {

@@ -25,13 +25,13 @@ import picocli.CommandLine.Option;
  * --eval-every) and learning-curve.png into the run directory.
  */
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
-    description = "Train a neural-network policy with NPG or TRPO.")
+    description = "Train a neural-network policy with NPG, TRPO or PPO.")
 public final class TrainCommand implements Callable<Integer> {
 
   @Option(names = "--env", required = true, description = "Environment id, e.g. CartPole-v1.")
   String env;
 
-  @Option(names = "--algo", description = "trpo (default) or npg.")
+  @Option(names = "--algo", description = "trpo (default), npg or ppo.")
   String algo;
 
   @Option(names = {"--steps", "--n-timesteps"}, description = "Total environment steps (default 100000).")
@@ -65,6 +65,9 @@ public final class TrainCommand implements Callable<Integer> {
   @Option(names = "--init-policy", paramLabel = "FILE", description = "Start from a saved policy.json (fine-tuning).")
   Path initPolicy;
 
+  @Option(names = "--workers", description = "Sampler threads (default: available cores); the results do not depend on it.")
+  Integer workers;
+
   @Option(names = "--n-envs") String nEnvs;
   @Option(names = "--n-steps") String nSteps;
   @Option(names = "--batch-size") String batchSize;
@@ -83,6 +86,11 @@ public final class TrainCommand implements Callable<Integer> {
   @Option(names = "--net-arch", description = "Hidden sizes of both networks, e.g. 64,64.") String netArch;
   @Option(names = "--activation", description = "tanh (default) or relu.") String activation;
   @Option(names = "--log-std-init") String logStdInit;
+  @Option(names = "--n-epochs") String nEpochs;
+  @Option(names = "--clip-range") String clipRange;
+  @Option(names = "--ent-coef") String entCoef;
+  @Option(names = "--vf-coef") String vfCoef;
+  @Option(names = "--max-grad-norm") String maxGradNorm;
 
   /** Defaults < config file < flags. */
   TrainConfig resolve() throws Exception {
@@ -122,6 +130,11 @@ public final class TrainCommand implements Callable<Integer> {
     put(m, "normalize", normalize);
     put(m, "normalize_advantage", normalizeAdvantage);
     put(m, "baseline", baseline);
+    put(m, "n_epochs", nEpochs);
+    put(m, "clip_range", clipRange);
+    put(m, "ent_coef", entCoef);
+    put(m, "vf_coef", vfCoef);
+    put(m, "max_grad_norm", maxGradNorm);
     if (netArch != null || activation != null || logStdInit != null) {
       Map<String, Object> kw = new LinkedHashMap<>();
       Object old = m.get("policy_kwargs");
@@ -180,9 +193,13 @@ public final class TrainCommand implements Callable<Integer> {
     for (String w : c.warnings()) {
       System.err.println("natgrad: warning: " + w);
     }
+    int w = workers == null ? Runtime.getRuntime().availableProcessors() : workers;
+    if (w < 1) {
+      throw new IllegalArgumentException("--workers must be >= 1, got " + w);
+    }
     OnPolicyTrainer trainer = new OnPolicyTrainer(c, init == null ? null : init.theta(),
         init == null || init.normalizer() == null ? null : init.normalizer().stats(), evalEvery,
-        evalEpisodes);
+        evalEpisodes, w);
     if (init != null && init.theta().length != trainer.policy().parameterDimension()) {
       throw new IllegalArgumentException("--init-policy has another architecture");
     }

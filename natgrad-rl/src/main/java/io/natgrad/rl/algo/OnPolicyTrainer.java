@@ -51,6 +51,8 @@ public final class OnPolicyTrainer {
       "train/n_updates", "ngd/cg_iterations", "ngd/cg_relative_residual", "ngd/cg_status",
       "ngd/beta", "ngd/predicted_kl", "ngd/measured_kl", "ngd/predicted_improvement",
       "ngd/actual_improvement", "ngd/backtracks", "ngd/rejection",
+      "train/approx_kl", "train/clip_fraction", "train/entropy_loss",
+      "train/policy_gradient_loss", "train/loss", "train/clip_range", "train/learning_rate",
       "eval/mean_reward", "eval/std_reward");
 
   private final TrainConfig config;
@@ -59,6 +61,7 @@ public final class OnPolicyTrainer {
   private final ValueFunction valueFunction;
   private final VectorSampler sampler;
   private final NaturalPolicyUpdate update;
+  private final PpoUpdate ppo;
   private final Rng criticRng;
   private final long evalEvery;
   private final int evalEpisodes;
@@ -77,6 +80,14 @@ public final class OnPolicyTrainer {
    */
   public OnPolicyTrainer(TrainConfig config, double[] initialTheta,
       RunningMeanStd initialNormalizer, long evalEvery, int evalEpisodes) {
+    this(config, initialTheta, initialNormalizer, evalEvery, evalEpisodes, 1);
+  }
+
+  /**
+   * As above, with {@code workers} sampler threads (results do not depend on it).
+   */
+  public OnPolicyTrainer(TrainConfig config, double[] initialTheta,
+      RunningMeanStd initialNormalizer, long evalEvery, int evalEpisodes, int workers) {
     this.config = config;
     if (evalEvery < 0) {
       throw new IllegalArgumentException("eval_every must be >= 0, got " + evalEvery);
@@ -120,8 +131,19 @@ public final class OnPolicyTrainer {
     for (int k = 0; k < config.nEnvs(); k++) {
       envs.add(Evaluation.makeEnv(config.env()));
     }
-    this.sampler = new VectorSampler(envs, policy, Rng.derive(seed, "sampler"), normalizer);
-    this.update = new NaturalPolicyUpdate(policy, config);
+    this.sampler = new VectorSampler(envs, policy, Rng.derive(seed, "sampler"), normalizer,
+        workers);
+    if (config.algo().equals("ppo")) {
+      if (!(valueFunction instanceof MlpValueFunction mlp)) {
+        throw new IllegalArgumentException("ppo needs baseline mlp (its critic shares the "
+            + "optimizer), got " + config.baseline());
+      }
+      this.ppo = new PpoUpdate(policy, mlp, config);
+      this.update = null;
+    } else {
+      this.update = new NaturalPolicyUpdate(policy, config);
+      this.ppo = null;
+    }
     this.criticRng = Rng.of(Rng.derive(seed, "critic"));
   }
 
@@ -193,14 +215,50 @@ public final class OnPolicyTrainer {
       double[] finalValues = new double[segs];
       valueFunction.predict(batch.finalObservations(), finalTs, segs, finalValues);
       Gae.Result gae = Gae.compute(batch, values, finalValues, config.gamma(), config.gaeLambda());
-      double[] adv = config.normalizeAdvantage() ? Gae.normalize(gae.advantages())
-          : gae.advantages();
-      NaturalPolicyUpdate.Result u = update.apply(theta, batch, adv);
-      theta = u.theta();
-      double valueLoss = valueFunction.fit(batch.observations(), batch.timesteps(), n,
-          gae.returns(), criticRng);
-
+      double[] adv = config.normalizeAdvantage() && ppo == null
+          ? Gae.normalize(gae.advantages()) : gae.advantages();
       Map<String, Object> row = new LinkedHashMap<>();
+      for (String key : METRIC_KEYS) {
+        row.put(key, Double.NaN);
+      }
+      double progressRemaining = 1.0 - (double) steps / config.nTimesteps();
+      double valueLoss;
+      if (ppo != null) {
+        PpoUpdate.Stats p = ppo.apply(theta, batch, gae.advantages(), gae.returns(),
+            progressRemaining, criticRng);
+        valueLoss = p.valueLoss();
+        row.put("train/approx_kl", p.approxKl());
+        row.put("train/clip_fraction", p.clipFraction());
+        row.put("train/entropy_loss", p.entropyLoss());
+        row.put("train/policy_gradient_loss", p.policyGradientLoss());
+        row.put("train/loss", p.loss());
+        row.put("train/clip_range", config.clipRangeAt(progressRemaining));
+        row.put("train/learning_rate", config.learningRateAt(progressRemaining));
+        row.put("train/n_updates", iteration * config.nEpochs());
+        row.put("ngd/rejection", p.stoppedEarly()
+            ? "early stop: approx_kl " + p.approxKl() + " > 1.5 target_kl" : "");
+      } else {
+        NaturalPolicyUpdate.Result u = update.apply(theta, batch, adv);
+        theta = u.theta();
+        valueLoss = valueFunction.fit(batch.observations(), batch.timesteps(), n,
+            gae.returns(), criticRng);
+        NaturalPolicyUpdate.Stats s = u.stats();
+        row.put("train/policy_objective", s.policyObjective());
+        row.put("train/kl_divergence_loss", s.measuredKl());
+        row.put("train/is_line_search_success", s.lineSearchSuccess() ? 1 : 0);
+        row.put("train/n_updates", iteration);
+        row.put("train/learning_rate", config.learningRate());
+        row.put("ngd/cg_iterations", s.cgIterations());
+        row.put("ngd/cg_relative_residual", s.cgRelativeResidual());
+        row.put("ngd/cg_status", s.cgStatus());
+        row.put("ngd/beta", s.beta());
+        row.put("ngd/predicted_kl", s.predictedKl());
+        row.put("ngd/measured_kl", s.measuredKl());
+        row.put("ngd/predicted_improvement", s.predictedImprovement());
+        row.put("ngd/actual_improvement", s.actualImprovement());
+        row.put("ngd/backtracks", s.backtracks());
+        row.put("ngd/rejection", s.rejection() == null ? "" : s.rejection());
+      }
       double elapsed = (System.nanoTime() - start) / 1e9;
       row.put("time/iterations", iteration);
       row.put("time/total_timesteps", steps);
@@ -209,26 +267,11 @@ public final class OnPolicyTrainer {
       row.put("rollout/ep_rew_mean", mean(recent, 0));
       row.put("rollout/ep_len_mean", mean(recent, 1));
       row.put("rollout/episodes", recent.size());
-      NaturalPolicyUpdate.Stats s = u.stats();
-      row.put("train/policy_objective", s.policyObjective());
       row.put("train/value_loss", valueLoss);
-      row.put("train/kl_divergence_loss", s.measuredKl());
-      row.put("train/is_line_search_success", s.lineSearchSuccess() ? 1 : 0);
       row.put("train/explained_variance", explainedVariance(values, gae.returns()));
       row.put("train/entropy", policy.meanEntropy(theta, batch.observations(), n));
       row.put("train/std", policy instanceof GaussianMlpPolicy g
           ? Math.exp(g.logStd(theta, 0)) : Double.NaN);
-      row.put("train/n_updates", iteration);
-      row.put("ngd/cg_iterations", s.cgIterations());
-      row.put("ngd/cg_relative_residual", s.cgRelativeResidual());
-      row.put("ngd/cg_status", s.cgStatus());
-      row.put("ngd/beta", s.beta());
-      row.put("ngd/predicted_kl", s.predictedKl());
-      row.put("ngd/measured_kl", s.measuredKl());
-      row.put("ngd/predicted_improvement", s.predictedImprovement());
-      row.put("ngd/actual_improvement", s.actualImprovement());
-      row.put("ngd/backtracks", s.backtracks());
-      row.put("ngd/rejection", s.rejection() == null ? "" : s.rejection());
       boolean best = false;
       if (evalEvery > 0 && steps >= nextEval) {
         while (nextEval <= steps) {
@@ -241,9 +284,6 @@ public final class OnPolicyTrainer {
           bestEval = ev.mean();
           best = true;
         }
-      } else {
-        row.put("eval/mean_reward", Double.NaN);
-        row.put("eval/std_reward", Double.NaN);
       }
       Snapshot snap = new Snapshot(policy, theta.clone(),
           normalizer == null ? null : normalizer.stats().copy(), steps, best);
@@ -251,6 +291,7 @@ public final class OnPolicyTrainer {
         break;
       }
     }
+    sampler.close();
     return theta.clone();
   }
 

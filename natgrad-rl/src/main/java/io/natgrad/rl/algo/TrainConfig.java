@@ -46,6 +46,13 @@ public record TrainConfig(
     double logStdInit,
     boolean orthoInit,
     String baseline,
+    boolean learningRateLinear,
+    int nEpochs,
+    double clipRange,
+    boolean clipRangeLinear,
+    double entCoef,
+    double vfCoef,
+    double maxGradNorm,
     List<String> warnings) {
 
   /** The keys understood, with the Zoo's and natgrad's own. */
@@ -53,7 +60,8 @@ public record TrainConfig(
       "n_steps", "batch_size", "gamma", "gae_lambda", "target_kl", "cg_max_steps", "cg_damping",
       "line_search_shrinking_factor", "line_search_max_iter", "n_critic_updates", "learning_rate",
       "normalize", "normalize_advantage", "policy", "policy_kwargs", "baseline", "use_sde",
-      "sde_sample_freq", "sub_sampling_factor");
+      "sde_sample_freq", "sub_sampling_factor", "n_epochs", "clip_range", "ent_coef", "vf_coef",
+      "max_grad_norm", "clip_range_vf");
 
   /** Parses and validates a configuration (values may be numbers, booleans or strings). */
   public static TrainConfig fromMap(Map<String, Object> raw) {
@@ -70,9 +78,18 @@ public record TrainConfig(
       throw new IllegalArgumentException("env must be given (an environment id)");
     }
     String algo = r.string("algo", "trpo").toLowerCase(Locale.ROOT);
-    if (!algo.equals("trpo") && !algo.equals("npg")) {
-      throw new IllegalArgumentException("algo must be trpo or npg, got '" + algo + "'");
+    if (!algo.equals("trpo") && !algo.equals("npg") && !algo.equals("ppo")) {
+      throw new IllegalArgumentException("algo must be trpo, npg or ppo, got '" + algo + "'");
     }
+    boolean ppo = algo.equals("ppo");
+    if (raw.get("clip_range_vf") != null) {
+      throw new IllegalArgumentException("clip_range_vf must be null (value clipping is not "
+          + "implemented), got " + raw.get("clip_range_vf"));
+    }
+    Map<String, Object> lin = new java.util.HashMap<>(raw);
+    boolean lrLinear = linear(lin, "learning_rate");
+    boolean clipLinear = linear(lin, "clip_range");
+    r = new Reader(lin);
     String policy = r.string("policy", "MlpPolicy");
     if (!policy.equals("MlpPolicy")) {
       throw new IllegalArgumentException("policy must be MlpPolicy, got '" + policy + "'");
@@ -150,19 +167,35 @@ public record TrainConfig(
         r.longValue("seed", 0, Long.MIN_VALUE),
         r.integer("n_envs", 1, 1, 4096),
         r.integer("n_steps", 2048, 1, 10_000_000),
-        r.integer("batch_size", 128, 1, Integer.MAX_VALUE),
+        r.integer("batch_size", ppo ? 64 : 128, 1, Integer.MAX_VALUE),
         r.range("gamma", 0.99, 0, false, 1, true),
         r.range("gae_lambda", 0.95, 0, true, 1, true),
-        r.range("target_kl", 0.01, 0, false, Double.POSITIVE_INFINITY, false),
+        ppo && raw.get("target_kl") == null ? Double.NaN
+            : r.range("target_kl", 0.01, 0, false, Double.POSITIVE_INFINITY, false),
         r.integer("cg_max_steps", 15, 1, 100_000),
         r.range("cg_damping", 0.1, 0, true, Double.POSITIVE_INFINITY, false),
         r.range("line_search_shrinking_factor", 0.8, 0, false, 1, false),
         r.integer("line_search_max_iter", 10, 1, 1000),
         r.integer("n_critic_updates", 10, 1, 100_000),
-        r.range("learning_rate", 1e-3, 0, false, Double.POSITIVE_INFINITY, false),
+        r.range("learning_rate", ppo ? 3e-4 : 1e-3, 0, false, Double.POSITIVE_INFINITY, false),
         normalize,
         r.bool("normalize_advantage", true),
-        pi, vf, act, logStdInit, ortho, baseline, List.copyOf(warnings));
+        pi, vf, act, logStdInit, ortho, baseline, lrLinear,
+        r.integer("n_epochs", 10, 1, 100_000),
+        r.range("clip_range", 0.2, 0, false, Double.POSITIVE_INFINITY, false), clipLinear,
+        r.range("ent_coef", 0.0, 0, true, Double.POSITIVE_INFINITY, false),
+        r.range("vf_coef", 0.5, 0, true, Double.POSITIVE_INFINITY, false),
+        r.range("max_grad_norm", 0.5, 0, false, Double.POSITIVE_INFINITY, false),
+        List.copyOf(warnings));
+  }
+
+  /** Reads the RL Zoo's "lin_X" schedule strings: replaces the value by X and returns true. */
+  private static boolean linear(Map<String, Object> m, String key) {
+    if (m.get(key) instanceof String str && str.trim().startsWith("lin_")) {
+      m.put(key, str.trim().substring(4));
+      return true;
+    }
+    return false;
   }
 
   private static int[] sizes(String key, Object v) {
@@ -201,13 +234,13 @@ public record TrainConfig(
     m.put("batch_size", batchSize);
     m.put("gamma", gamma);
     m.put("gae_lambda", gaeLambda);
-    m.put("target_kl", targetKl);
+    m.put("target_kl", Double.isNaN(targetKl) ? null : targetKl);
     m.put("cg_max_steps", cgMaxSteps);
     m.put("cg_damping", cgDamping);
     m.put("line_search_shrinking_factor", lineSearchShrinkingFactor);
     m.put("line_search_max_iter", lineSearchMaxIter);
     m.put("n_critic_updates", nCriticUpdates);
-    m.put("learning_rate", learningRate);
+    m.put("learning_rate", learningRateLinear ? "lin_" + learningRate : learningRate);
     m.put("normalize", normalize);
     m.put("normalize_advantage", normalizeAdvantage);
     Map<String, Object> kw = new LinkedHashMap<>();
@@ -220,12 +253,29 @@ public record TrainConfig(
     kw.put("ortho_init", orthoInit);
     m.put("policy_kwargs", kw);
     m.put("baseline", baseline);
+    if (algo.equals("ppo")) {
+      m.put("n_epochs", nEpochs);
+      m.put("clip_range", clipRangeLinear ? "lin_" + clipRange : clipRange);
+      m.put("ent_coef", entCoef);
+      m.put("vf_coef", vfCoef);
+      m.put("max_grad_norm", maxGradNorm);
+    }
     return m;
+  }
+
+  /** The learning rate at a given remaining progress (1 at the start, 0 at the end). */
+  public double learningRateAt(double progressRemaining) {
+    return learningRateLinear ? learningRate * progressRemaining : learningRate;
+  }
+
+  /** The PPO clip range at a given remaining progress. */
+  public double clipRangeAt(double progressRemaining) {
+    return clipRangeLinear ? clipRange * progressRemaining : clipRange;
   }
 
   /** This configuration with some keys replaced (validated again). */
   public TrainConfig with(Map<String, Object> overrides) {
-    Map<String, Object> m = toMap();
+    Map<String, Object> m = new java.util.HashMap<>(toMap());
     m.putAll(overrides);
     return fromMap(m);
   }

@@ -244,7 +244,8 @@ public final class Mlp {
   /** Runs body(r0, r1) over fixed row chunks, in parallel when there are several. */
   private static void forChunks(int batch, java.util.function.IntConsumer chunkBody) {
     int chunks = (batch + CHUNK - 1) / CHUNK;
-    if (chunks <= 1 || Parallelism.threads() <= 1) {
+    // below four chunks the hand-off to another thread costs more than it saves
+    if (chunks < 4 || Parallelism.threads() <= 1) {
       for (int c = 0; c < chunks; c++) {
         chunkBody.accept(c);
       }

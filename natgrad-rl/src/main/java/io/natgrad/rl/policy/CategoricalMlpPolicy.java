@@ -100,6 +100,28 @@ public final class CategoricalMlpPolicy extends MlpPolicyBase {
   }
 
   @Override
+  public void sampleBatch(double[] theta, double[] observations, int n, RandomGenerator[] rngs,
+      double[] actions, double[] logProbs) {
+    double[] logits = forwardBatch(theta, observations, n).output();
+    double[] p = new double[n * k];
+    for (int i = 0; i < n; i++) {
+      double lse = softmax(logits, i * k, p);
+      double u = rngs[i].nextDouble();
+      double c = 0;
+      int chosen = k - 1;
+      for (int j = 0; j < k; j++) {
+        c += p[i * k + j];
+        if (u < c) {
+          chosen = j;
+          break;
+        }
+      }
+      actions[i] = chosen;
+      logProbs[i] = logits[i * k + chosen] - lse;
+    }
+  }
+
+  @Override
   public void mode(double[] theta, double[] observation, double[] action) {
     double[] logits = forwardOne(theta, observation);
     int best = 0;
@@ -199,6 +221,27 @@ public final class CategoricalMlpPolicy extends MlpPolicyBase {
       }
     }
     return h / n;
+  }
+
+  /** ∂H/∂ℓ_k = −p_k (log p_k + H), averaged over the steps and back-propagated. */
+  @Override
+  public void meanEntropyGradient(double[] theta, double[] obs, int n, double[] out) {
+    Arrays.fill(out, 0, parameterDimension(), 0.0);
+    Mlp.Workspace ws = forwardBatch(theta, obs, n);
+    double[] logits = ws.output();
+    double[] yBar = new double[n * k];
+    double[] p = new double[n * k];
+    for (int i = 0; i < n; i++) {
+      double lse = softmax(logits, i * k, p);
+      double h = 0;
+      for (int j = 0; j < k; j++) {
+        h -= p[i * k + j] * (logits[i * k + j] - lse);
+      }
+      for (int j = 0; j < k; j++) {
+        yBar[i * k + j] = -p[i * k + j] * ((logits[i * k + j] - lse) + h) / n;
+      }
+    }
+    net.backward(theta, yBar, ws, out, null);
   }
 
   @Override

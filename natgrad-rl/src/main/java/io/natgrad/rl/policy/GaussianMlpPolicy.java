@@ -83,6 +83,22 @@ public final class GaussianMlpPolicy extends MlpPolicyBase {
   }
 
   @Override
+  public void sampleBatch(double[] theta, double[] observations, int n, RandomGenerator[] rngs,
+      double[] actions, double[] logProbs) {
+    double[] mu = forwardBatch(theta, observations, n).output();
+    for (int i = 0; i < n; i++) {
+      double lp = 0;
+      for (int j = 0; j < d; j++) {
+        double ls = theta[netParams + j];
+        double eps = rngs[i].nextGaussian();
+        actions[i * d + j] = mu[i * d + j] + Math.exp(ls) * eps;
+        lp += -0.5 * eps * eps - ls - HALF_LOG_TWO_PI;
+      }
+      logProbs[i] = lp;
+    }
+  }
+
+  @Override
   public void mode(double[] theta, double[] observation, double[] action) {
     System.arraycopy(forwardOne(theta, observation), 0, action, 0, d);
   }
@@ -189,6 +205,13 @@ public final class GaussianMlpPolicy extends MlpPolicyBase {
       h += 0.5 + HALF_LOG_TWO_PI + theta[netParams + j];
     }
     return h;
+  }
+
+  /** H = Σ_j (½ + ½ log 2π + log σ_j): the gradient is 1 for every log σ_j, 0 for the network. */
+  @Override
+  public void meanEntropyGradient(double[] theta, double[] obs, int n, double[] out) {
+    Arrays.fill(out, 0, parameterDimension(), 0.0);
+    Arrays.fill(out, netParams, netParams + d, 1.0);
   }
 
   @Override

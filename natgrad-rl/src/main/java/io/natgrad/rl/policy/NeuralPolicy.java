@@ -45,6 +45,9 @@ public interface NeuralPolicy extends Policy {
   /** (1/n) Σᵢ H(π_θ(·|sᵢ)). */
   double meanEntropy(double[] theta, double[] observations, int n);
 
+  /** ∇θ of {@link #meanEntropy}, into {@code out} (overwritten). */
+  void meanEntropyGradient(double[] theta, double[] observations, int n, double[] out);
+
   /** The Fisher operator v ↦ F v at θ over n observations (activations computed once). */
   LinearOperator fisherOperator(double[] theta, double[] observations, int n);
 

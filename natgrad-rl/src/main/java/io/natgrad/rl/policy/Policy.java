@@ -38,6 +38,23 @@ public interface Policy {
     return logProb(theta, observation, action);
   }
 
+  /**
+   * Samples one action per row of {@code observations} (n × obsDim), row i from {@code rngs[i]},
+   * writing actions (n × actionDim) and their log-probabilities. Each row's result equals
+   * {@link #sampleWithLogProb} on that row alone; network policies evaluate all rows in one pass.
+   */
+  default void sampleBatch(double[] theta, double[] observations, int n,
+      RandomGenerator[] rngs, double[] actions, double[] logProbs) {
+    int od = observations.length / Math.max(n, 1);
+    int ad = actionDimension();
+    double[] a = new double[ad];
+    for (int i = 0; i < n; i++) {
+      double[] o = java.util.Arrays.copyOfRange(observations, i * od, (i + 1) * od);
+      logProbs[i] = sampleWithLogProb(theta, o, rngs[i], a);
+      System.arraycopy(a, 0, actions, i * ad, ad);
+    }
+  }
+
   /** The deterministic action (the mode of π_θ(·|s)), for evaluation. */
   void mode(double[] theta, double[] observation, double[] action);
 

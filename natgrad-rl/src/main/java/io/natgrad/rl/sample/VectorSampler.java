@@ -9,22 +9,33 @@ import io.natgrad.rl.policy.Policy;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Steps several environment copies together for a fixed number of steps each, with auto-reset,
- * like Stable-Baselines3's vectorized rollouts: at every vector step each copy k (in order) gets an
- * action from the policy and steps; an episode that ends is reset at once and its final observation
- * kept for bootstrapping. The batch is env-major (copy k's steps are contiguous), so every segment
- * of a copy is one contiguous episode piece.
+ * like Stable-Baselines3's vectorized rollouts: at every vector step each copy k gets an action from
+ * the policy and steps; an episode that ends is reset at once and its final observation kept for
+ * bootstrapping. The batch is env-major (copy k's steps are contiguous), so every segment is one
+ * contiguous episode piece.
  *
- * <p>Randomness: copy k resets with seed {@code derive(seed, "env-k")} once and continues its own
- * generator afterwards, and draws actions from its own stream {@code derive(seed, "actions-k")}, so
- * the batch depends only on the seed and the number of copies. With an {@link ObservationNormalizer}
- * the policy sees normalized observations, and (while training) the statistics are updated once per
- * vector step from the copies' new observations, in copy order — as VecNormalize does. Non-finite
- * actions, observations and rewards are refused where they appear, naming the environment and step.
+ * <p><b>Threads without changing results.</b> The copies are split into contiguous slices, one per
+ * worker; a worker evaluates the policy for its slice in one batched pass and steps its copies.
+ * Every copy owns its environment, its random stream ({@code derive(seed, "actions-k")}, reset seed
+ * {@code derive(seed, "env-k")}) and its part of the output arrays, and a row's policy output does
+ * not depend on the other rows of its batch, so the batch is the same bit for bit for any number of
+ * workers. Completed episodes are reported in (step, copy) order. With a training
+ * {@link ObservationNormalizer} the workers meet after every vector step so that the statistics are
+ * updated once, from all copies' new observations in copy order (as VecNormalize does); without one
+ * each worker runs its whole rollout independently.
+ *
+ * <p>Non-finite actions, observations and rewards are refused where they appear, naming the
+ * environment, the copy and the step.
  */
-public final class VectorSampler {
+public final class VectorSampler implements AutoCloseable {
   private final List<Env> envs;
   private final Policy policy;
   private final ObservationNormalizer normalizer;
@@ -37,20 +48,32 @@ public final class VectorSampler {
   private final int[] timestep;
   private final double[] episodeReturn;
   private final int[] episodeLength;
+  private final int[][] slices;
+  private final ExecutorService pool;
   private final List<double[]> completed = new ArrayList<>();
   private boolean started;
   private boolean training = true;
   private long totalSteps;
+
+  /** A single-threaded sampler. */
+  public VectorSampler(List<Env> envs, Policy policy, long seed, ObservationNormalizer normalizer) {
+    this(envs, policy, seed, normalizer, 1);
+  }
 
   /**
    * @param envs the environment copies (each already wrapped as needed, e.g. {@code ClipAction})
    * @param policy the policy
    * @param seed the seed every stream derives from
    * @param normalizer shared observation normalizer, or null
+   * @param workers threads stepping the copies (at most one per copy)
    */
-  public VectorSampler(List<Env> envs, Policy policy, long seed, ObservationNormalizer normalizer) {
+  public VectorSampler(List<Env> envs, Policy policy, long seed, ObservationNormalizer normalizer,
+      int workers) {
     if (envs.isEmpty()) {
       throw new IllegalArgumentException("n_envs must be >= 1, got 0");
+    }
+    if (workers < 1) {
+      throw new IllegalArgumentException("workers must be >= 1, got " + workers);
     }
     this.envs = List.copyOf(envs);
     this.policy = policy;
@@ -69,6 +92,16 @@ public final class VectorSampler {
     timestep = new int[m];
     episodeReturn = new double[m];
     episodeLength = new int[m];
+    int w = Math.min(workers, m);
+    slices = new int[w][];
+    for (int s = 0; s < w; s++) {
+      slices[s] = new int[] {s * m / w, (s + 1) * m / w};
+    }
+    pool = w > 1 ? Executors.newFixedThreadPool(w, r -> {
+      Thread t = new Thread(r, "natgrad-sampler");
+      t.setDaemon(true);
+      return t;
+    }) : null;
   }
 
   /** Whether the normalizer's statistics are updated (training) or frozen. */
@@ -91,16 +124,27 @@ public final class VectorSampler {
     return out;
   }
 
+  @Override
+  public void close() {
+    if (pool != null) {
+      pool.shutdownNow();
+    }
+  }
+
   private double[] observe(double[] rawObs) {
     return normalizer == null ? rawObs.clone() : normalizer.normalize(rawObs);
   }
 
-  private void checkFinite(int k, String what, double[] values) {
+  private boolean updatesStats() {
+    return normalizer != null && training;
+  }
+
+  private void checkFinite(int k, String what, double[] values, long step) {
     for (int i = 0; i < values.length; i++) {
       if (!Double.isFinite(values[i])) {
         throw new NonFiniteEnvironmentException("environment " + envs.get(k).id() + " (copy " + k
             + ") returned a non-finite " + what + " " + Arrays.toString(values) + " (component "
-            + i + " = " + values[i] + ") at step " + totalSteps);
+            + i + " = " + values[i] + ") at step " + step);
       }
     }
   }
@@ -110,16 +154,110 @@ public final class VectorSampler {
     double[] rows = new double[m * od];
     for (int k = 0; k < m; k++) {
       raw[k] = envs.get(k).reset(envSeeds[k]);
-      checkFinite(k, "observation", raw[k]);
+      checkFinite(k, "observation", raw[k], 0);
       System.arraycopy(raw[k], 0, rows, k * od, od);
     }
-    if (normalizer != null && training) {
+    if (updatesStats()) {
       normalizer.stats().update(rows, m);
     }
     for (int k = 0; k < m; k++) {
       seen[k] = observe(raw[k]);
     }
     started = true;
+  }
+
+  /** What one collect() writes; each copy writes only its own block. */
+  private final class Rollout {
+    final int steps;
+    final double[] obs;
+    final double[] act;
+    final double[] rew;
+    final boolean[] term;
+    final boolean[] trunc;
+    final double[] logp;
+    final int[] ts;
+    final List<List<double[]>> finals = new ArrayList<>();
+    final List<List<double[]>> done = new ArrayList<>();
+    final double[][] terminalRaw;
+
+    Rollout(int steps) {
+      int n = envs.size() * steps;
+      this.steps = steps;
+      obs = new double[n * od];
+      act = new double[n * ad];
+      rew = new double[n];
+      term = new boolean[n];
+      trunc = new boolean[n];
+      logp = new double[n];
+      ts = new int[n];
+      terminalRaw = new double[envs.size()][];
+      for (int k = 0; k < envs.size(); k++) {
+        finals.add(new ArrayList<>());
+        done.add(new ArrayList<>());
+      }
+    }
+
+    /** Copies k0..k1 take vector steps t0..t1; without stats updates they also refresh seen. */
+    void run(double[] theta, int k0, int k1, int t0, int t1, long stepBase) {
+      int c = k1 - k0;
+      double[] x = new double[c * od];
+      double[] a = new double[c * ad];
+      double[] lp = new double[c];
+      Rng[] rngs = Arrays.copyOfRange(actionRngs, k0, k1);
+      for (int t = t0; t < t1; t++) {
+        for (int k = k0; k < k1; k++) {
+          System.arraycopy(seen[k], 0, x, (k - k0) * od, od);
+        }
+        policy.sampleBatch(theta, x, c, rngs, a, lp);
+        for (int k = k0; k < k1; k++) {
+          int i = k * steps + t;
+          int r = k - k0;
+          long step = stepBase + (long) t * envs.size() + k;
+          double[] action = Arrays.copyOfRange(a, r * ad, (r + 1) * ad);
+          for (double v : action) {
+            if (!Double.isFinite(v)) {
+              throw new NonFiniteEnvironmentException("policy produced a non-finite action "
+                  + Arrays.toString(action) + " for " + envs.get(k).id() + " (copy " + k
+                  + ") at step " + step);
+            }
+          }
+          System.arraycopy(seen[k], 0, obs, i * od, od);
+          System.arraycopy(action, 0, act, i * ad, ad);
+          logp[i] = lp[r];
+          StepResult res = envs.get(k).step(action);
+          checkFinite(k, "observation", res.observation(), step);
+          if (!Double.isFinite(res.reward())) {
+            throw new NonFiniteEnvironmentException("environment " + envs.get(k).id() + " (copy "
+                + k + ") returned a non-finite reward " + res.reward() + " at step " + step);
+          }
+          rew[i] = res.reward();
+          term[i] = res.terminated();
+          trunc[i] = res.truncated();
+          ts[i] = timestep[k];
+          episodeReturn[k] += res.reward();
+          episodeLength[k]++;
+          if (res.done()) {
+            terminalRaw[k] = res.observation();
+            done.get(k).add(new double[] {t, k, episodeReturn[k], episodeLength[k]});
+            episodeReturn[k] = 0;
+            episodeLength[k] = 0;
+            timestep[k] = 0;
+            raw[k] = envs.get(k).reset();
+            checkFinite(k, "observation", raw[k], step);
+          } else {
+            terminalRaw[k] = null;
+            timestep[k]++;
+            raw[k] = res.observation();
+          }
+          if (!updatesStats()) {
+            seen[k] = observe(raw[k]);
+            if (terminalRaw[k] != null) {
+              finals.get(k).add(observe(terminalRaw[k]));
+            }
+          }
+        }
+      }
+    }
   }
 
   /** Collects {@code steps} steps from every copy with parameters θ. */
@@ -132,70 +270,36 @@ public final class VectorSampler {
     }
     int m = envs.size();
     int n = m * steps;
-    double[] obs = new double[n * od];
-    double[] act = new double[n * ad];
-    double[] rew = new double[n];
-    boolean[] term = new boolean[n];
-    boolean[] trunc = new boolean[n];
-    double[] logp = new double[n];
-    int[] ts = new int[n];
-    // final observations of segments that end inside the rollout, per copy, in order
-    List<List<double[]>> finals = new ArrayList<>();
-    for (int k = 0; k < m; k++) {
-      finals.add(new ArrayList<>());
-    }
-    double[] rows = new double[m * od];
-    double[][] terminalRaw = new double[m][];
-    double[] action = new double[ad];
-    for (int t = 0; t < steps; t++) {
-      for (int k = 0; k < m; k++) {
-        int i = k * steps + t;
-        System.arraycopy(seen[k], 0, obs, i * od, od);
-        logp[i] = policy.sampleWithLogProb(theta, seen[k], actionRngs[k], action);
-        for (double a : action) {
-          if (!Double.isFinite(a)) {
-            throw new NonFiniteEnvironmentException("policy produced a non-finite action "
-                + Arrays.toString(action) + " for " + envs.get(k).id() + " at step " + totalSteps);
+    Rollout ro = new Rollout(steps);
+    long base = totalSteps;
+    if (!updatesStats()) {
+      parallel(s -> ro.run(theta, slices[s][0], slices[s][1], 0, steps, base));
+    } else {
+      double[] rows = new double[m * od];
+      for (int t = 0; t < steps; t++) {
+        int tt = t;
+        parallel(s -> ro.run(theta, slices[s][0], slices[s][1], tt, tt + 1, base));
+        for (int k = 0; k < m; k++) {
+          System.arraycopy(raw[k], 0, rows, k * od, od);
+        }
+        normalizer.stats().update(rows, m);
+        for (int k = 0; k < m; k++) {
+          seen[k] = observe(raw[k]);
+          if (ro.terminalRaw[k] != null) {
+            ro.finals.get(k).add(observe(ro.terminalRaw[k]));
           }
         }
-        System.arraycopy(action, 0, act, i * ad, ad);
-        StepResult r = envs.get(k).step(action.clone());
-        checkFinite(k, "observation", r.observation());
-        if (!Double.isFinite(r.reward())) {
-          throw new NonFiniteEnvironmentException("environment " + envs.get(k).id() + " (copy "
-              + k + ") returned a non-finite reward " + r.reward() + " at step " + totalSteps);
-        }
-        totalSteps++;
-        rew[i] = r.reward();
-        term[i] = r.terminated();
-        trunc[i] = r.truncated();
-        ts[i] = timestep[k];
-        episodeReturn[k] += r.reward();
-        episodeLength[k]++;
-        if (r.done()) {
-          terminalRaw[k] = r.observation();
-          completed.add(new double[] {episodeReturn[k], episodeLength[k]});
-          episodeReturn[k] = 0;
-          episodeLength[k] = 0;
-          timestep[k] = 0;
-          raw[k] = envs.get(k).reset();
-          checkFinite(k, "observation", raw[k]);
-        } else {
-          terminalRaw[k] = null;
-          timestep[k]++;
-          raw[k] = r.observation();
-        }
-        System.arraycopy(raw[k], 0, rows, k * od, od);
       }
-      if (normalizer != null && training) {
-        normalizer.stats().update(rows, m);
-      }
-      for (int k = 0; k < m; k++) {
-        seen[k] = observe(raw[k]);
-        if (terminalRaw[k] != null) {
-          finals.get(k).add(observe(terminalRaw[k]));
-        }
-      }
+    }
+    totalSteps += n;
+    // completed episodes in (step, copy) order, as a single thread would see them
+    List<double[]> eps = new ArrayList<>();
+    for (List<double[]> l : ro.done) {
+      eps.addAll(l);
+    }
+    eps.sort((x, y) -> x[0] != y[0] ? Double.compare(x[0], y[0]) : Double.compare(x[1], y[1]));
+    for (double[] e : eps) {
+      completed.add(new double[] {e[2], e[3]});
     }
     // segments: split each copy's block after every done step
     List<Integer> offsets = new ArrayList<>();
@@ -206,15 +310,15 @@ public final class VectorSampler {
       offsets.add(start);
       for (int t = 0; t < steps; t++) {
         int i = start + t;
-        if (term[i] || trunc[i]) {
-          finalRows.add(finals.get(k).get(f++));
+        if (ro.term[i] || ro.trunc[i]) {
+          finalRows.add(ro.finals.get(k).get(f++));
           if (t < steps - 1) {
             offsets.add(i + 1);
           }
         }
       }
       int last = start + steps - 1;
-      if (!(term[last] || trunc[last])) {
+      if (!(ro.term[last] || ro.trunc[last])) {
         finalRows.add(seen[k].clone());
       }
     }
@@ -227,10 +331,40 @@ public final class VectorSampler {
     for (int e = 0; e < finalRows.size(); e++) {
       System.arraycopy(finalRows.get(e), 0, fin, e * od, od);
     }
-    return new Batch(od, ad, obs, act, rew, term, trunc, logp, ts, off, fin);
+    return new Batch(od, ad, ro.obs, ro.act, ro.rew, ro.term, ro.trunc, ro.logp, ro.ts, off, fin);
   }
 
-  /** The observations the policy sees now, one per copy (copies). */
+  private void parallel(java.util.function.IntConsumer slice) {
+    if (pool == null) {
+      for (int s = 0; s < slices.length; s++) {
+        slice.accept(s);
+      }
+      return;
+    }
+    List<Future<?>> futures = new ArrayList<>();
+    for (int s = 0; s < slices.length; s++) {
+      int ss = s;
+      futures.add(pool.submit((Callable<Void>) () -> {
+        slice.accept(ss);
+        return null;
+      }));
+    }
+    try {
+      for (Future<?> f : futures) {
+        f.get();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("sampling interrupted", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException re) {
+        throw re;
+      }
+      throw new IllegalStateException(e.getCause());
+    }
+  }
+
+  /** The observations the policy sees now, one per copy. */
   public double[][] currentObservations() {
     double[][] out = new double[seen.length][];
     for (int k = 0; k < seen.length; k++) {

@@ -106,6 +106,31 @@ public final class MlpValueFunction implements ValueFunction {
     return lossSum / Math.max(batches, 1);
   }
 
+  /**
+   * The mean squared error (1/n) Σ (V(sᵢ) − yᵢ)² at the current parameters, with its gradient
+   * written into {@code grad} (overwritten); for algorithms that own the optimizer (PPO).
+   */
+  public double mseAndGradient(double[] observations, int n, double[] targets, double[] grad) {
+    Mlp.Workspace ws = net.workspace(Math.max(n, 1));
+    double[] pred = new double[n];
+    net.forward(theta, observations, n, ws, pred);
+    double[] yBar = new double[n];
+    double loss = 0;
+    for (int i = 0; i < n; i++) {
+      double e = pred[i] - targets[i];
+      loss += e * e;
+      yBar[i] = 2 * e / n;
+    }
+    java.util.Arrays.fill(grad, 0.0);
+    net.backward(theta, yBar, ws, grad, null);
+    return loss / n;
+  }
+
+  /** The parameters themselves (not a copy), for algorithms that update them in place. */
+  public double[] parametersInPlace() {
+    return theta;
+  }
+
   @Override
   public double[] parameters() {
     return theta.clone();

@@ -77,7 +77,7 @@ class TrainConfigTest {
         new Case("n_steps", 2.5, "n_steps must be an integer"),
         new Case("batch_size", "many", "batch_size must be a number, got 'many'"),
         new Case("normalize", "maybe", "normalize must be true or false, got maybe"),
-        new Case("algo", "sac", "algo must be trpo or npg, got 'sac'"),
+        new Case("algo", "sac", "algo must be trpo, npg or ppo, got 'sac'"),
         new Case("policy_kwargs", "dict(net_arch=[64, 0])", "sizes must be integers in [1, 65536]"),
         new Case("policy_kwargs", "dict(foo=1)", "unknown policy_kwargs key 'foo'"),
         new Case("policy_kwargs", "dict(net_arch=[64,", "unexpected end"),

@@ -1,0 +1,187 @@
+package io.natgrad.rl.algo;
+
+import io.natgrad.core.optim.Adam;
+import io.natgrad.core.random.Rng;
+import io.natgrad.rl.policy.NeuralPolicy;
+import io.natgrad.rl.sample.Batch;
+import io.natgrad.rl.sample.Gae;
+import io.natgrad.rl.value.MlpValueFunction;
+
+/**
+ * Proximal Policy Optimization (Schulman et al. 2017), the paper's "relaxed trust region": instead
+ * of constraining KL(π_old ‖ π) it clips the probability ratio r = π_θ(a|s)/π_old(a|s) in the
+ * surrogate, and takes several epochs of Adam steps on minibatches, as Stable-Baselines3 does:
+ *
+ * <pre>
+ * L = −mean(min(Â r, Â clip(r, 1 − ε, 1 + ε))) − c_ent · mean(H) + c_vf · mean((V − R)²)
+ * </pre>
+ *
+ * with advantages normalized per minibatch, one Adam (ε = 1e-5) over policy and value parameters,
+ * gradients clipped to a global norm, and early stopping of the epochs when the non-negative k3
+ * estimate of the KL, mean((r − 1) − log r), exceeds 1.5·target_kl.
+ */
+public final class PpoUpdate {
+  private final NeuralPolicy policy;
+  private final MlpValueFunction value;
+  private final TrainConfig config;
+  private final Adam adam;
+
+  /**
+   * SB3's PPO statistics of one update.
+   *
+   * @param approxKl the last minibatch's k3 KL estimate
+   * @param clipFraction the fraction of clipped ratios
+   * @param entropyLoss −mean entropy
+   * @param policyGradientLoss the clipped surrogate loss
+   * @param valueLoss the value loss
+   * @param loss the total loss of the last minibatch
+   * @param epochs the epochs run (fewer when KL stopped them)
+   * @param stoppedEarly whether the KL stopped the epochs
+   */
+  public record Stats(double approxKl, double clipFraction, double entropyLoss,
+      double policyGradientLoss, double valueLoss, double loss, int epochs,
+      boolean stoppedEarly) {}
+
+  public PpoUpdate(NeuralPolicy policy, MlpValueFunction value, TrainConfig config) {
+    this.policy = policy;
+    this.value = value;
+    this.config = config;
+    this.adam = new Adam(policy.parameterDimension() + value.parametersInPlace().length, 0.9,
+        0.999, 1e-5);
+  }
+
+  public Adam optimizer() {
+    return adam;
+  }
+
+  /**
+   * Runs the epochs on the batch; θ is updated in place, as are the value function's parameters.
+   *
+   * @param theta policy parameters (updated)
+   * @param batch the rollout
+   * @param advantages GAE advantages (not normalized)
+   * @param returns critic targets
+   * @param progressRemaining 1 at the start of training, 0 at the end (schedules)
+   * @param rng minibatch shuffles
+   */
+  public Stats apply(double[] theta, Batch batch, double[] advantages, double[] returns,
+      double progressRemaining, Rng rng) {
+    int n = batch.size();
+    int od = batch.observationDim();
+    int ad = batch.actionDim();
+    int mb = Math.min(config.batchSize(), n);
+    double lr = config.learningRateAt(progressRemaining);
+    double clip = config.clipRangeAt(progressRemaining);
+    double[] vParams = value.parametersInPlace();
+    int np = theta.length;
+    int nv = vParams.length;
+    double[] all = new double[np + nv];
+    double[] grad = new double[np + nv];
+    double[] gPi = new double[np];
+    double[] gEnt = new double[np];
+    double[] gV = new double[nv];
+    double[] obs = new double[mb * od];
+    double[] act = new double[mb * ad];
+    double[] oldLp = new double[mb];
+    double[] adv = new double[mb];
+    double[] ret = new double[mb];
+    double[] lp = new double[mb];
+    double[] w = new double[mb];
+    int[] perm = new int[n];
+    for (int i = 0; i < n; i++) {
+      perm[i] = i;
+    }
+    double approxKl = 0;
+    double clipFraction = 0;
+    int clipCount = 0;
+    int clipTotal = 0;
+    double entLoss = 0;
+    double pgLoss = 0;
+    double vLoss = 0;
+    double loss = 0;
+    int epochs = 0;
+    boolean stop = false;
+    for (int epoch = 0; epoch < config.nEpochs() && !stop; epoch++) {
+      epochs++;
+      for (int i = n - 1; i > 0; i--) {
+        int j = rng.nextInt(i + 1);
+        int t = perm[i];
+        perm[i] = perm[j];
+        perm[j] = t;
+      }
+      for (int start = 0; start < n; start += mb) {
+        int m = Math.min(mb, n - start);
+        for (int r = 0; r < m; r++) {
+          int idx = perm[start + r];
+          System.arraycopy(batch.observations(), idx * od, obs, r * od, od);
+          System.arraycopy(batch.actions(), idx * ad, act, r * ad, ad);
+          oldLp[r] = batch.logProbs()[idx];
+          adv[r] = advantages[idx];
+          ret[r] = returns[idx];
+        }
+        double[] a = m == mb ? adv : java.util.Arrays.copyOf(adv, m);
+        if (config.normalizeAdvantage() && m > 1) {
+          a = Gae.normalize(a);
+        }
+        policy.logProbs(theta, obs, act, m, lp);
+        double pg = 0;
+        double kl = 0;
+        for (int r = 0; r < m; r++) {
+          double logRatio = lp[r] - oldLp[r];
+          double ratio = Math.exp(logRatio);
+          double unclipped = a[r] * ratio;
+          double clipped = a[r] * Math.max(1 - clip, Math.min(1 + clip, ratio));
+          pg -= Math.min(unclipped, clipped) / m;
+          // d/dθ of −min(...)/m: −Â r ∇log π when the unclipped term is the minimum, else 0
+          w[r] = unclipped <= clipped ? -unclipped / m : 0.0;
+          kl += ((ratio - 1) - logRatio) / m;
+          if (Math.abs(ratio - 1) > clip) {
+            clipCount++;
+          }
+          clipTotal++;
+        }
+        if (!Double.isNaN(config.targetKl()) && kl > 1.5 * config.targetKl()) {
+          approxKl = kl;
+          stop = true;
+          break;
+        }
+        policy.weightedScoreSum(theta, obs, act, m, w, gPi);
+        double entropy = policy.meanEntropy(theta, obs, m);
+        if (config.entCoef() > 0) {
+          policy.meanEntropyGradient(theta, obs, m, gEnt);
+        }
+        double vl = value.mseAndGradient(obs, m, ret, gV);
+        loss = pg - config.entCoef() * entropy + config.vfCoef() * vl;
+        double norm2 = 0;
+        for (int k = 0; k < np; k++) {
+          double g = gPi[k] - (config.entCoef() > 0 ? config.entCoef() * gEnt[k] : 0.0);
+          grad[k] = g;
+          norm2 += g * g;
+        }
+        for (int k = 0; k < nv; k++) {
+          double g = config.vfCoef() * gV[k];
+          grad[np + k] = g;
+          norm2 += g * g;
+        }
+        double norm = Math.sqrt(norm2);
+        if (norm > config.maxGradNorm()) {
+          double scale = config.maxGradNorm() / (norm + 1e-6);
+          for (int k = 0; k < grad.length; k++) {
+            grad[k] *= scale;
+          }
+        }
+        System.arraycopy(theta, 0, all, 0, np);
+        System.arraycopy(vParams, 0, all, np, nv);
+        adam.step(all, grad, lr);
+        System.arraycopy(all, 0, theta, 0, np);
+        System.arraycopy(all, np, vParams, 0, nv);
+        approxKl = kl;
+        pgLoss = pg;
+        vLoss = vl;
+        entLoss = -entropy;
+      }
+    }
+    clipFraction = clipTotal == 0 ? 0 : (double) clipCount / clipTotal;
+    return new Stats(approxKl, clipFraction, entLoss, pgLoss, vLoss, loss, epochs, stop);
+  }
+}
