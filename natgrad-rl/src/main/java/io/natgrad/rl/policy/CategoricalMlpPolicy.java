@@ -102,7 +102,8 @@ public final class CategoricalMlpPolicy extends MlpPolicyBase {
   @Override
   public void sampleBatch(double[] theta, double[] observations, int n, RandomGenerator[] rngs,
       double[] actions, double[] logProbs) {
-    double[] logits = forwardBatch(theta, observations, n).output();
+    Mlp.Workspace pw1 = forwardBatch(theta, observations, n);
+    double[] logits = pw1.output();
     double[] p = new double[n * k];
     for (int i = 0; i < n; i++) {
       double lse = softmax(logits, i * k, p);
@@ -119,6 +120,7 @@ public final class CategoricalMlpPolicy extends MlpPolicyBase {
       actions[i] = chosen;
       logProbs[i] = logits[i * k + chosen] - lse;
     }
+    release(pw1);
   }
 
   @Override
@@ -147,11 +149,13 @@ public final class CategoricalMlpPolicy extends MlpPolicyBase {
 
   @Override
   public void logProbs(double[] theta, double[] obs, double[] actions, int n, double[] out) {
-    double[] logits = forwardBatch(theta, obs, n).output();
+    Mlp.Workspace pw1 = forwardBatch(theta, obs, n);
+    double[] logits = pw1.output();
     double[] p = new double[n * k];
     for (int i = 0; i < n; i++) {
       out[i] = logits[i * k + index(actions[i])] - softmax(logits, i * k, p);
     }
+    release(pw1);
   }
 
   @Override
@@ -169,12 +173,15 @@ public final class CategoricalMlpPolicy extends MlpPolicyBase {
       }
     }
     net.backward(theta, yBar, ws, out, null);
+    release(ws);
   }
 
   @Override
   public double meanKl(double[] thetaOld, double[] thetaNew, double[] obs, int n) {
-    double[] lo = forwardBatch(thetaOld, obs, n).output();
-    double[] ln = forwardBatch(thetaNew, obs, n).output();
+    Mlp.Workspace pw1 = forwardBatch(thetaOld, obs, n);
+    Mlp.Workspace pw2 = forwardBatch(thetaNew, obs, n);
+    double[] lo = pw1.output();
+    double[] ln = pw2.output();
     double[] po = new double[n * k];
     double[] pn = new double[n * k];
     double kl = 0;
@@ -187,14 +194,17 @@ public final class CategoricalMlpPolicy extends MlpPolicyBase {
       }
       kl += s;
     }
+    release(pw1);
+    release(pw2);
     return kl / n;
   }
 
   @Override
   public void meanKlGradient(double[] thetaOld, double[] thetaNew, double[] obs, int n,
       double[] out) {
+    Mlp.Workspace pw1 = forwardBatch(thetaOld, obs, n);
     Arrays.fill(out, 0, parameterDimension(), 0.0);
-    double[] lo = forwardBatch(thetaOld, obs, n).output().clone();
+    double[] lo = pw1.output().clone();
     Mlp.Workspace ws = forwardBatch(thetaNew, obs, n);
     double[] ln = ws.output();
     double[] po = new double[n * k];
@@ -207,11 +217,14 @@ public final class CategoricalMlpPolicy extends MlpPolicyBase {
       }
     }
     net.backward(thetaNew, yBar, ws, out, null);
+    release(pw1);
+    release(ws);
   }
 
   @Override
   public double meanEntropy(double[] theta, double[] obs, int n) {
-    double[] logits = forwardBatch(theta, obs, n).output();
+    Mlp.Workspace pw1 = forwardBatch(theta, obs, n);
+    double[] logits = pw1.output();
     double[] p = new double[n * k];
     double h = 0;
     for (int i = 0; i < n; i++) {
@@ -220,6 +233,7 @@ public final class CategoricalMlpPolicy extends MlpPolicyBase {
         h -= p[i * k + j] * (logits[i * k + j] - lse);
       }
     }
+    release(pw1);
     return h / n;
   }
 
@@ -242,11 +256,12 @@ public final class CategoricalMlpPolicy extends MlpPolicyBase {
       }
     }
     net.backward(theta, yBar, ws, out, null);
+    release(ws);
   }
 
   @Override
   public LinearOperator fisherOperator(double[] theta, double[] obs, int n) {
-    Mlp.Workspace ws = forwardBatch(theta, obs, n);
+    Mlp.Workspace ws = forwardOwned(theta, obs, n);
     double[] p = new double[n * k];
     double[] logits = ws.output();
     for (int i = 0; i < n; i++) {

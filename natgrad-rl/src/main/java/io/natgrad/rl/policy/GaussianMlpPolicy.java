@@ -85,7 +85,8 @@ public final class GaussianMlpPolicy extends MlpPolicyBase {
   @Override
   public void sampleBatch(double[] theta, double[] observations, int n, RandomGenerator[] rngs,
       double[] actions, double[] logProbs) {
-    double[] mu = forwardBatch(theta, observations, n).output();
+    Mlp.Workspace pw1 = forwardBatch(theta, observations, n);
+    double[] mu = pw1.output();
     for (int i = 0; i < n; i++) {
       double lp = 0;
       for (int j = 0; j < d; j++) {
@@ -96,6 +97,7 @@ public final class GaussianMlpPolicy extends MlpPolicyBase {
       }
       logProbs[i] = lp;
     }
+    release(pw1);
   }
 
   @Override
@@ -133,6 +135,7 @@ public final class GaussianMlpPolicy extends MlpPolicyBase {
       }
       out[i] = lp;
     }
+    release(ws);
   }
 
   @Override
@@ -154,12 +157,15 @@ public final class GaussianMlpPolicy extends MlpPolicyBase {
       }
     }
     net.backward(theta, yBar, ws, out, null);
+    release(ws);
   }
 
   @Override
   public double meanKl(double[] thetaOld, double[] thetaNew, double[] obs, int n) {
-    double[] muOld = forwardBatch(thetaOld, obs, n).output();
-    double[] muNew = forwardBatch(thetaNew, obs, n).output();
+    Mlp.Workspace pw1 = forwardBatch(thetaOld, obs, n);
+    Mlp.Workspace pw2 = forwardBatch(thetaNew, obs, n);
+    double[] muOld = pw1.output();
+    double[] muNew = pw2.output();
     double kl = 0;
     for (int j = 0; j < d; j++) {
       double lsOld = thetaOld[netParams + j];
@@ -173,14 +179,17 @@ public final class GaussianMlpPolicy extends MlpPolicyBase {
       }
       kl += n * (lsNew - lsOld + varOld * inv2VarNew - 0.5) + sum * inv2VarNew;
     }
+    release(pw1);
+    release(pw2);
     return kl / n;
   }
 
   @Override
   public void meanKlGradient(double[] thetaOld, double[] thetaNew, double[] obs, int n,
       double[] out) {
+    Mlp.Workspace pw1 = forwardBatch(thetaOld, obs, n);
     Arrays.fill(out, 0, parameterDimension(), 0.0);
-    double[] muOld = forwardBatch(thetaOld, obs, n).output().clone();
+    double[] muOld = pw1.output().clone();
     Mlp.Workspace ws = forwardBatch(thetaNew, obs, n);
     double[] muNew = ws.output();
     double[] yBar = new double[n * d];
@@ -196,6 +205,8 @@ public final class GaussianMlpPolicy extends MlpPolicyBase {
       out[netParams + j] = g / n;
     }
     net.backward(thetaNew, yBar, ws, out, null);
+    release(pw1);
+    release(ws);
   }
 
   @Override
@@ -216,7 +227,7 @@ public final class GaussianMlpPolicy extends MlpPolicyBase {
 
   @Override
   public LinearOperator fisherOperator(double[] theta, double[] obs, int n) {
-    Mlp.Workspace ws = forwardBatch(theta, obs, n);
+    Mlp.Workspace ws = forwardOwned(theta, obs, n);
     double[] invVar = new double[d];
     for (int j = 0; j < d; j++) {
       invVar[j] = Math.exp(-2 * theta[netParams + j]);

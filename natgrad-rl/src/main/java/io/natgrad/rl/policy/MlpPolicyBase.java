@@ -25,8 +25,42 @@ abstract class MlpPolicyBase implements NeuralPolicy {
     return ws.output();
   }
 
-  /** The network's outputs for n observations in a fresh workspace (kept for later passes). */
+  /** Per-thread free workspaces: a batch pass allocates nothing once warmed up. */
+  private final ThreadLocal<java.util.ArrayDeque<Mlp.Workspace>> pool =
+      ThreadLocal.withInitial(java.util.ArrayDeque::new);
+
+  /**
+   * The network's outputs for n observations in a pooled workspace; give it back with
+   * {@link #release} when its contents are no longer needed.
+   */
   Mlp.Workspace forwardBatch(double[] theta, double[] observations, int n) {
+    java.util.ArrayDeque<Mlp.Workspace> free = pool.get();
+    Mlp.Workspace ws = null;
+    for (java.util.Iterator<Mlp.Workspace> it = free.iterator(); it.hasNext(); ) {
+      Mlp.Workspace w = it.next();
+      if (w.capacity() >= n) {
+        it.remove();
+        ws = w;
+        break;
+      }
+    }
+    if (ws == null) {
+      ws = net.workspace(Math.max(n, 1));
+    }
+    net.forward(theta, observations, n, ws, null);
+    return ws;
+  }
+
+  /** Returns a workspace from {@link #forwardBatch} to this thread's pool. */
+  void release(Mlp.Workspace ws) {
+    java.util.ArrayDeque<Mlp.Workspace> free = pool.get();
+    if (free.size() < 4) {
+      free.push(ws);
+    }
+  }
+
+  /** A workspace owned by the caller (not pooled), e.g. for an operator kept across calls. */
+  Mlp.Workspace forwardOwned(double[] theta, double[] observations, int n) {
     Mlp.Workspace ws = net.workspace(Math.max(n, 1));
     net.forward(theta, observations, n, ws, null);
     return ws;
