@@ -27,6 +27,21 @@ public final class Csv implements AutoCloseable {
     }
   }
 
+  private Csv(BufferedWriter out, int columns) {
+    this.out = out;
+    this.columns = columns;
+  }
+
+  /** Opens an existing CSV to append rows (its header stays). */
+  public static Csv append(Path file, int columns) {
+    try {
+      return new Csv(Files.newBufferedWriter(file, StandardCharsets.UTF_8,
+          java.nio.file.StandardOpenOption.APPEND), columns);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot append to " + file, e);
+    }
+  }
+
   /** Writes one row; numbers as shortest round-trip decimals. */
   public void row(Object... cells) {
     if (cells.length != columns) {

@@ -5,6 +5,8 @@ import io.natgrad.cli.io.RunDirectory;
 import io.natgrad.cli.plot.Plots;
 import io.natgrad.rl.algo.OnPolicyTrainer;
 import io.natgrad.rl.algo.TrainConfig;
+import io.natgrad.rl.algo.TrainerState;
+import io.natgrad.rl.io.CheckpointFile;
 import io.natgrad.rl.io.PolicyFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,8 +30,19 @@ import picocli.CommandLine.Option;
     description = "Train a neural-network policy with NPG, TRPO or PPO.")
 public final class TrainCommand implements Callable<Integer> {
 
-  @Option(names = "--env", required = true, description = "Environment id, e.g. CartPole-v1.")
+  @Option(names = "--env", description = "Environment id, e.g. CartPole-v1 (required unless --resume).")
   String env;
+
+  @Option(names = "--resume", paramLabel = "DIR", description = "Continue the run in DIR from its latest checkpoint.")
+  Path resume;
+
+  @Option(names = "--checkpoint-every", defaultValue = "10",
+      description = "Write a checkpoint every N updates (default ${DEFAULT-VALUE}); always at the end.")
+  int checkpointEvery;
+
+  @Option(names = "--keep-checkpoints", defaultValue = "3",
+      description = "Checkpoints to keep (default ${DEFAULT-VALUE}).")
+  int keepCheckpoints;
 
   @Option(names = "--algo", description = "trpo (default), npg or ppo.")
   String algo;
@@ -94,6 +107,9 @@ public final class TrainCommand implements Callable<Integer> {
 
   /** Defaults < config file < flags. */
   TrainConfig resolve() throws Exception {
+    if (env == null) {
+      throw new IllegalArgumentException("--env is required (or --resume DIR)");
+    }
     Map<String, Object> m = new LinkedHashMap<>();
     if (preset != null) {
       if (!preset.equals("zoo")) {
@@ -170,7 +186,37 @@ public final class TrainCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    TrainConfig c = resolve();
+    if (checkpointEvery < 1) {
+      throw new IllegalArgumentException("--checkpoint-every must be >= 1, got " + checkpointEvery);
+    }
+    if (keepCheckpoints < 1) {
+      throw new IllegalArgumentException("--keep-checkpoints must be >= 1, got " + keepCheckpoints);
+    }
+    TrainerState resumed = null;
+    TrainConfig c;
+    if (resume != null) {
+      Path latest = Checkpoints.latest(resume.resolve("checkpoints"));
+      resumed = CheckpointFile.read(latest);
+      c = TrainConfig.fromMap(resumed.config());
+      if (env != null && !env.equals(c.env())) {
+        throw new IllegalArgumentException("--env " + env + " does not match the checkpoint's "
+            + "environment " + c.env() + " in " + latest);
+      }
+      out = resume;
+      force = true;
+      // evaluation settings are the run's own: read them back from its config.json
+      com.fasterxml.jackson.databind.JsonNode settings = new com.fasterxml.jackson.databind
+          .ObjectMapper().readTree(resume.resolve("config.json").toFile()).path("settings");
+      evalEvery = settings.path("eval_every").asLong(evalEvery);
+      evalEpisodes = settings.path("eval_episodes").asInt(evalEpisodes);
+      if (settings.hasNonNull("stop_at_return")) {
+        stopAtReturn = settings.get("stop_at_return").asDouble();
+      }
+      System.out.println("resuming " + c.env() + " from " + latest + " (update "
+          + resumed.iteration() + ", " + resumed.steps() + " steps)");
+    } else {
+      c = resolve();
+    }
     if (evalEvery < 0) {
       throw new IllegalArgumentException("--eval-every must be >= 0, got " + evalEvery);
     }
@@ -186,7 +232,8 @@ public final class TrainCommand implements Callable<Integer> {
           + init.envId() + ", not " + c.env());
     }
     Path dir = out != null ? out : Path.of("runs", c.env() + "-" + c.algo() + "-seed" + c.seed());
-    if (!force && (Files.exists(dir.resolve("metrics.csv")) || Files.exists(dir.resolve("policy.json")))) {
+    if (resume == null && !force && (Files.exists(dir.resolve("metrics.csv"))
+        || Files.exists(dir.resolve("policy.json")) || Files.exists(dir.resolve("checkpoints")))) {
       throw new IllegalArgumentException("run directory " + dir + " already holds a training run; "
           + "use --force to overwrite it or --out for another directory");
     }
@@ -203,13 +250,26 @@ public final class TrainCommand implements Callable<Integer> {
     if (init != null && init.theta().length != trainer.policy().parameterDimension()) {
       throw new IllegalArgumentException("--init-policy has another architecture");
     }
+    if (resumed != null) {
+      // refuse a mismatched checkpoint before anything in the run directory changes
+      if (!trainer.restore(resumed)) {
+        System.err.println("natgrad: warning: an environment offers no state snapshots; "
+            + "training resumes with fresh episodes");
+      }
+    }
     RunDirectory run = RunDirectory.create(dir);
     Map<String, Object> settings = c.toMap();
     settings.put("eval_every", evalEvery);
     settings.put("eval_episodes", evalEpisodes);
     settings.put("stop_at_return", stopAtReturn);
     settings.put("init_policy", initPolicy == null ? null : initPolicy.toString());
-    run.writeConfig("train", settings);
+    if (resumed == null) {
+      run.writeConfig("train", settings);
+    } else {
+      Checkpoints.truncateMetrics(run.resolve("metrics.csv"), resumed.iteration());
+    }
+    Path checkpoints = run.resolve("checkpoints");
+    StopSignals signals = StopSignals.install();
     Map<String, Object> provenance = new LinkedHashMap<>(RunDirectory.provenance());
     provenance.put("config", settings);
 
@@ -217,12 +277,20 @@ public final class TrainCommand implements Callable<Integer> {
     List<double[]> evals = new ArrayList<>();
     System.out.printf(Locale.ROOT, "training %s with %s for %d steps (seed %d) into %s%n", c.env(),
         c.algo().toUpperCase(Locale.ROOT), c.nTimesteps(), c.seed(), dir);
-    try (Csv csv = new Csv(run.resolve("metrics.csv"),
-            OnPolicyTrainer.METRIC_KEYS.toArray(String[]::new));
+    try (Csv csv = resumed == null
+            ? new Csv(run.resolve("metrics.csv"), OnPolicyTrainer.METRIC_KEYS.toArray(String[]::new))
+            : Csv.append(run.resolve("metrics.csv"), OnPolicyTrainer.METRIC_KEYS.size());
         Progress progress = new Progress(c.env() + " " + c.algo(), c.nTimesteps(), System.out)) {
       trainer.train((row, snap) -> {
         csv.row(OnPolicyTrainer.METRIC_KEYS.stream().map(row::get).toArray());
         csv.flush();
+        int it = ((Number) row.get("time/iterations")).intValue();
+        if (it % checkpointEvery == 0 || signals.stopRequested()) {
+          Checkpoints.write(trainer.checkpoint(), checkpoints, keepCheckpoints);
+        }
+        if (signals.stopRequested()) {
+          return false;
+        }
         long steps = ((Number) row.get("time/total_timesteps")).longValue();
         double rew = ((Number) row.get("rollout/ep_rew_mean")).doubleValue();
         curve.add(new double[] {steps, rew});
@@ -244,6 +312,13 @@ public final class TrainCommand implements Callable<Integer> {
         }
         return true;
       });
+    }
+    Checkpoints.write(trainer.checkpoint(), checkpoints, keepCheckpoints);
+    trainer.close();
+    if (signals.stopRequested()) {
+      System.out.println("stopped by signal after update " + trainer.iteration() + "; checkpoint "
+          + "written; continue with: natgrad train --resume " + dir);
+      return 130;
     }
     Path policyFile = run.resolve("policy.json");
     writePolicy(c, trainer.policy(), trainer.theta(),

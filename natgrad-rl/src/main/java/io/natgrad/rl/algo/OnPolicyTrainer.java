@@ -62,10 +62,19 @@ public final class OnPolicyTrainer {
   private final VectorSampler sampler;
   private final NaturalPolicyUpdate update;
   private final PpoUpdate ppo;
-  private final Rng criticRng;
+  private Rng criticRng;
   private final long evalEvery;
   private final int evalEpisodes;
   private double[] theta;
+  // loop state, part of a checkpoint
+  private final Deque<double[]> recent = new ArrayDeque<>();
+  private long steps;
+  private int iteration;
+  private long nextEval;
+  private int evals;
+  private double bestEval = Double.NEGATIVE_INFINITY;
+  private double elapsedBefore;
+  private double lastElapsed;
 
   /** The policy after an update: what a listener may save. */
   public record Snapshot(NeuralPolicy policy, double[] theta, RunningMeanStd normalizerStats,
@@ -97,6 +106,7 @@ public final class OnPolicyTrainer {
     }
     this.evalEvery = evalEvery;
     this.evalEpisodes = evalEpisodes;
+    this.nextEval = evalEvery;
     Env probe = EnvRegistry.make(config.env());
     if (!(probe.observationSpace() instanceof Box)) {
       throw new IllegalArgumentException("environment " + config.env()
@@ -184,16 +194,12 @@ public final class OnPolicyTrainer {
     return config;
   }
 
-  /** Runs until n_timesteps steps (or until the listener says stop); returns the last θ. */
+  /**
+   * Runs until n_timesteps steps (or until the listener says stop); returns the last θ. After
+   * {@link #restore} it continues from the checkpoint.
+   */
   public double[] train(TrainingListener listener) {
     long start = System.nanoTime();
-    Deque<double[]> recent = new ArrayDeque<>();
-    long steps = 0;
-    long nextEval = evalEvery;
-    int iteration = 0;
-    int evals = 0;
-    double bestEval = Double.NEGATIVE_INFINITY;
-    int od = policy.observationDim();
     while (steps < config.nTimesteps()) {
       iteration++;
       Batch batch = sampler.collect(theta, config.nSteps());
@@ -259,7 +265,7 @@ public final class OnPolicyTrainer {
         row.put("ngd/backtracks", s.backtracks());
         row.put("ngd/rejection", s.rejection() == null ? "" : s.rejection());
       }
-      double elapsed = (System.nanoTime() - start) / 1e9;
+      double elapsed = elapsedBefore + (System.nanoTime() - start) / 1e9;
       row.put("time/iterations", iteration);
       row.put("time/total_timesteps", steps);
       row.put("time/time_elapsed", elapsed);
@@ -287,12 +293,81 @@ public final class OnPolicyTrainer {
       }
       Snapshot snap = new Snapshot(policy, theta.clone(),
           normalizer == null ? null : normalizer.stats().copy(), steps, best);
+      lastElapsed = elapsed;
       if (listener != null && !listener.onIteration(row, snap)) {
         break;
       }
     }
-    sampler.close();
     return theta.clone();
+  }
+
+  /** Releases the sampler's threads. */
+  public void close() {
+    sampler.close();
+  }
+
+  /** Steps taken so far. */
+  public long steps() {
+    return steps;
+  }
+
+  /** Updates done so far. */
+  public int iteration() {
+    return iteration;
+  }
+
+  /** Everything needed to continue training exactly (see {@link #restore}). */
+  public TrainerState checkpoint() {
+    return new TrainerState(config.toMap(), iteration, steps, lastElapsed, theta.clone(),
+        valueFunction.parameters(),
+        valueFunction instanceof MlpValueFunction mlp && ppo == null ? mlp.optimizer().state()
+            : null,
+        ppo == null ? null : ppo.optimizer().state(),
+        normalizer == null ? null : normalizer.stats().copy(), criticRng.state(),
+        sampler.snapshot(), new ArrayList<>(recent), nextEval, evals,
+        bestEval == Double.NEGATIVE_INFINITY ? null : bestEval);
+  }
+
+  /**
+   * Continues from a checkpoint of a trainer with the same configuration. Returns false when an
+   * environment could not restore its episodes (a user's environment without snapshots): training
+   * then continues with fresh episodes.
+   */
+  public boolean restore(TrainerState s) {
+    policy.validate(s.theta());
+    theta = s.theta().clone();
+    if (valueFunction instanceof MlpValueFunction mlp) {
+      mlp.setParameters(s.valueParameters());
+      if (s.valueAdam() != null) {
+        mlp.optimizer().restore(s.valueAdam());
+      }
+    } else if (valueFunction instanceof LinearFeatureBaseline lin) {
+      lin.setParameters(s.valueParameters());
+    }
+    if (ppo != null) {
+      if (s.ppoAdam() == null) {
+        throw new IllegalArgumentException("checkpoint has no PPO optimizer state");
+      }
+      ppo.optimizer().restore(s.ppoAdam());
+    }
+    if ((normalizer == null) != (s.normalizer() == null)) {
+      throw new IllegalArgumentException("checkpoint and configuration disagree on normalize");
+    }
+    if (normalizer != null) {
+      RunningMeanStd n = s.normalizer();
+      normalizer.stats().restore(n);
+    }
+    criticRng = Rng.fromState(s.criticRng());
+    iteration = s.iteration();
+    steps = s.steps();
+    elapsedBefore = s.elapsedSeconds();
+    lastElapsed = s.elapsedSeconds();
+    recent.clear();
+    recent.addAll(s.recentEpisodes());
+    nextEval = s.nextEval();
+    evals = s.evals();
+    bestEval = s.bestEval() == null ? Double.NEGATIVE_INFINITY : s.bestEval();
+    return sampler.restore(s.sampler());
   }
 
   /** Evaluates the current policy on a fresh environment with frozen normalization. */

@@ -11,6 +11,26 @@ public abstract class AbstractEnv implements Env {
   private Rng rng;
   private boolean active;
 
+  /** The generator's state (null before the first reset), for snapshots. */
+  public final long[] rngState() {
+    return rng == null ? null : rng.state();
+  }
+
+  /** Restores the generator's state saved by {@link #rngState()}. */
+  public final void restoreRngState(long[] state) {
+    rng = state == null ? null : Rng.fromState(state);
+  }
+
+  /** Marks the episode as ended (snapshot restore). */
+  final void deactivate() {
+    active = false;
+  }
+
+  /** Whether an episode is in progress. */
+  public final boolean active() {
+    return active;
+  }
+
   /** The environment's own generator (seeded by {@link #reset(long)}). */
   protected final Rng rng() {
     if (rng == null) {

@@ -20,6 +20,11 @@ public final class ClipAction implements Env {
     this.high = box.high();
   }
 
+  /** The wrapped environment. */
+  public Env unwrapped() {
+    return env;
+  }
+
   @Override
   public String id() {
     return env.id();

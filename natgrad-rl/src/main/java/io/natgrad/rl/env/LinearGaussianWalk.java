@@ -17,7 +17,7 @@ package io.natgrad.rl.env;
  *
  * E.g. J(10, 14; 10) = −52 240 and J(1, 1; 10) = −460. The optimum is μ = σ = 0 with J = 0.
  */
-public final class LinearGaussianWalk extends AbstractEnv {
+public final class LinearGaussianWalk extends AbstractEnv implements StatefulEnv {
   /** The registry id. */
   public static final String ID = "LinearGaussianWalk-v0";
   /** The default horizon T. */
@@ -53,6 +53,19 @@ public final class LinearGaussianWalk extends AbstractEnv {
     state += a;
     double reward = -state * state - a * a;
     return new StepResult(new double[] {state}, reward, false, false);
+  }
+
+  /** (s). */
+  @Override
+  public double[] state() {
+    return new double[] {state};
+  }
+
+  @Override
+  public void restoreState(double[] s) {
+    StateChecks.check(id(), s, 1);
+    state = s[0];
+    activate();
   }
 
   /** A = T(T+1)(2T+1)/6 + T, the μ² coefficient of −J. */

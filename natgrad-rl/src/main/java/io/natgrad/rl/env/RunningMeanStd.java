@@ -86,6 +86,17 @@ public final class RunningMeanStd {
     count = total;
   }
 
+  /** Overwrites these statistics with another's. */
+  public void restore(RunningMeanStd other) {
+    if (other.dimension() != dimension()) {
+      throw new IllegalArgumentException("normalizer statistics have dimension "
+          + other.dimension() + ", expected " + dimension());
+    }
+    System.arraycopy(other.mean, 0, mean, 0, mean.length);
+    System.arraycopy(other.var, 0, var, 0, var.length);
+    count = other.count;
+  }
+
   /** A copy. */
   public RunningMeanStd copy() {
     return new RunningMeanStd(mean, var, count);

@@ -56,6 +56,21 @@ public final class TimeLimit implements Env {
     return env.reset();
   }
 
+  /** Restores the step counter of an episode in progress (snapshots). */
+  public void restoreElapsed(int steps, boolean episodeEnded) {
+    if (steps < 0 || steps > maxEpisodeSteps) {
+      throw new IllegalArgumentException("elapsed steps must be in [0, " + maxEpisodeSteps
+          + "], got " + steps);
+    }
+    elapsed = steps;
+    ended = episodeEnded;
+  }
+
+  /** Whether the current episode ended (or none started). */
+  public boolean ended() {
+    return ended;
+  }
+
   /** Steps taken in the current episode. */
   public int elapsedSteps() {
     return elapsed;

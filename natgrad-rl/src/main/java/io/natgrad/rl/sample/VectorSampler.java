@@ -364,6 +364,75 @@ public final class VectorSampler implements AutoCloseable {
     }
   }
 
+  /**
+   * One environment copy's resumable state.
+   *
+   * @param env the environment snapshot (null when the environment offers none)
+   * @param actionRng the copy's action stream
+   * @param raw the current raw observation
+   * @param seen the current observation as the policy sees it
+   * @param timestep the step index within the current episode
+   * @param episodeReturn the current episode's return so far
+   * @param episodeLength the current episode's length so far
+   */
+  public record CopyState(io.natgrad.rl.env.EnvSnapshot env, long[] actionRng, double[] raw,
+      double[] seen, int timestep, double episodeReturn, int episodeLength) {}
+
+  /** The sampler's resumable state: per copy, plus the step counter. */
+  public record State(boolean started, long totalSteps, List<CopyState> copies) {}
+
+  /** A snapshot of everything that determines future batches. */
+  public State snapshot() {
+    List<CopyState> copies = new ArrayList<>();
+    for (int k = 0; k < envs.size(); k++) {
+      copies.add(new CopyState(io.natgrad.rl.env.EnvSnapshot.capture(envs.get(k)),
+          actionRngs[k].state(), raw[k] == null ? null : raw[k].clone(),
+          seen[k] == null ? null : seen[k].clone(), timestep[k], episodeReturn[k],
+          episodeLength[k]));
+    }
+    return new State(started, totalSteps, copies);
+  }
+
+  /**
+   * Restores a snapshot taken from a sampler built the same way. Returns false when an environment
+   * offered no snapshot: then every copy starts fresh episodes (seeded from the stream as usual).
+   */
+  public boolean restore(State state) {
+    if (state.copies().size() != envs.size()) {
+      throw new IllegalArgumentException("checkpoint has " + state.copies().size()
+          + " environment copies, the run has n_envs " + envs.size());
+    }
+    boolean exact = true;
+    for (int k = 0; k < envs.size(); k++) {
+      CopyState c = state.copies().get(k);
+      if (c.raw() != null && c.raw().length != od) {
+        throw new IllegalArgumentException("checkpoint observation of copy " + k + " has "
+            + c.raw().length + " values, the environment has " + od);
+      }
+      actionRngs[k] = io.natgrad.core.random.Rng.fromState(c.actionRng());
+      if (c.env() == null) {
+        exact = false;
+      }
+    }
+    if (!exact || !state.started()) {
+      started = false;
+      totalSteps = state.totalSteps();
+      return exact;
+    }
+    for (int k = 0; k < envs.size(); k++) {
+      CopyState c = state.copies().get(k);
+      c.env().restore(envs.get(k));
+      raw[k] = c.raw().clone();
+      seen[k] = c.seen().clone();
+      timestep[k] = c.timestep();
+      episodeReturn[k] = c.episodeReturn();
+      episodeLength[k] = c.episodeLength();
+    }
+    started = true;
+    totalSteps = state.totalSteps();
+    return true;
+  }
+
   /** The observations the policy sees now, one per copy. */
   public double[][] currentObservations() {
     double[][] out = new double[seen.length][];

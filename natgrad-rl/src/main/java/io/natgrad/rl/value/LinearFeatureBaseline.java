@@ -85,4 +85,13 @@ public final class LinearFeatureBaseline implements ValueFunction {
   public double[] parameters() {
     return w.clone();
   }
+
+  /** Restores the weights. */
+  public void setParameters(double[] p) {
+    if (p.length != featureCount()) {
+      throw new IllegalArgumentException(
+          "baseline weights must have " + featureCount() + " entries, got " + p.length);
+    }
+    w = p.clone();
+  }
 }
