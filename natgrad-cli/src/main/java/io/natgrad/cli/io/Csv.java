@@ -52,7 +52,11 @@ public final class Csv implements AutoCloseable {
       if (i > 0) {
         sb.append(',');
       }
-      sb.append(String.valueOf(cells[i]));
+      String cell = String.valueOf(cells[i]);
+      if (cell.indexOf(',') >= 0 || cell.indexOf('"') >= 0 || cell.indexOf('\n') >= 0) {
+        cell = '"' + cell.replace("\"", "\"\"") + '"'; // RFC 4180 quoting
+      }
+      sb.append(cell);
     }
     try {
       out.write(sb.toString());

@@ -281,7 +281,8 @@ public final class TrainCommand implements Callable<Integer> {
             ? new Csv(run.resolve("metrics.csv"), OnPolicyTrainer.METRIC_KEYS.toArray(String[]::new))
             : Csv.append(run.resolve("metrics.csv"), OnPolicyTrainer.METRIC_KEYS.size());
         Progress progress = new Progress(c.env() + " " + c.algo(), c.nTimesteps(), System.out)) {
-      trainer.train((row, snap) -> {
+      try {
+        trainer.train((row, snap) -> {
         csv.row(OnPolicyTrainer.METRIC_KEYS.stream().map(row::get).toArray());
         csv.flush();
         int it = ((Number) row.get("time/iterations")).intValue();
@@ -295,6 +296,11 @@ public final class TrainCommand implements Callable<Integer> {
         double rew = ((Number) row.get("rollout/ep_rew_mean")).doubleValue();
         curve.add(new double[] {steps, rew});
         progress.update(steps, rew, ((Number) row.get("time/fps")).doubleValue());
+        Object health = row.get("ngd/health");
+        if (health != null && !health.toString().isEmpty()) {
+          System.err.println("natgrad: warning: update " + row.get("time/iterations") + ": "
+              + health);
+        }
         double ev = ((Number) row.get("eval/mean_reward")).doubleValue();
         if (!Double.isNaN(ev)) {
           evals.add(new double[] {steps, ev});
@@ -312,6 +318,25 @@ public final class TrainCommand implements Callable<Integer> {
         }
         return true;
       });
+      } catch (ArithmeticException | java.io.UncheckedIOException e) {
+        // a non-finite value from the environment or the policy, or a checkpoint that could not
+        // be written: stop, record the reason, leave the last good checkpoint as it is
+        Object[] cells = new Object[OnPolicyTrainer.METRIC_KEYS.size()];
+        java.util.Arrays.fill(cells, Double.NaN);
+        cells[0] = trainer.iteration(); // the update that failed (already counted)
+        cells[1] = trainer.steps();
+        cells[OnPolicyTrainer.METRIC_KEYS.indexOf("ngd/rejection")] =
+            ("training stopped: " + e.getMessage()).replace(',', ';').replace('\n', ' ');
+        csv.row(cells);
+        csv.flush();
+        trainer.close();
+        List<Path> kept = Checkpoints.list(checkpoints);
+        System.err.println("natgrad: training stopped at update " + trainer.iteration()
+            + ": " + e.getMessage());
+        System.err.println("natgrad: the last good checkpoint is "
+            + (kept.isEmpty() ? "none" : kept.get(kept.size() - 1)) + "; nothing was overwritten");
+        return 1;
+      }
     }
     Checkpoints.write(trainer.checkpoint(), checkpoints, keepCheckpoints);
     trainer.close();

@@ -1,5 +1,6 @@
 package io.natgrad.core.optim;
 
+import io.natgrad.core.linalg.CgResult;
 import io.natgrad.core.linalg.LinearOperator;
 import io.natgrad.core.linalg.Vectors;
 
@@ -46,6 +47,18 @@ public record UpdateRule(DirectionSolver solver, StepRule stepRule, Projection p
       Objective objective, LinearOperator metric, double[] theta, double value, double[] gradient) {
     DirectionSolver.Solution solution = solver.solve(metric, gradient);
     double[] g = solution.direction();
+    if (solution.cg() != null) {
+      CgResult cg = solution.cg();
+      if (cg.status() == CgResult.Status.NON_POSITIVE_CURVATURE) {
+        return rejected(theta, g, Double.NaN, solution, "conjugate gradient met non-positive "
+            + "curvature pᵀGp = " + cg.curvature() + " after " + cg.iterations()
+            + " iterations: the metric is not positive definite; raise the damping");
+      }
+      if (cg.status() == CgResult.Status.NON_FINITE) {
+        return rejected(theta, g, Double.NaN, solution,
+            "conjugate gradient met a non-finite value (the metric or the gradient is not finite)");
+      }
+    }
     if (!Vectors.isFinite(g)) {
       return rejected(theta, g, Double.NaN, solution, "natural-gradient direction is not finite"
           + (solution.cg() != null ? " (CG " + solution.cg().status() + ")" : ""));

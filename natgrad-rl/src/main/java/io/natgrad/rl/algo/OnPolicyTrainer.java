@@ -50,7 +50,7 @@ public final class OnPolicyTrainer {
       "train/is_line_search_success", "train/explained_variance", "train/entropy", "train/std",
       "train/n_updates", "ngd/cg_iterations", "ngd/cg_relative_residual", "ngd/cg_status",
       "ngd/beta", "ngd/predicted_kl", "ngd/measured_kl", "ngd/predicted_improvement",
-      "ngd/actual_improvement", "ngd/backtracks", "ngd/rejection",
+      "ngd/actual_improvement", "ngd/backtracks", "ngd/rejection", "ngd/health",
       "train/approx_kl", "train/clip_fraction", "train/entropy_loss",
       "train/policy_gradient_loss", "train/loss", "train/clip_range", "train/learning_rate",
       "eval/mean_reward", "eval/std_reward");
@@ -75,6 +75,7 @@ public final class OnPolicyTrainer {
   private double bestEval = Double.NEGATIVE_INFINITY;
   private double elapsedBefore;
   private double lastElapsed;
+  private int failStreak;
 
   /** The policy after an update: what a listener may save. */
   public record Snapshot(NeuralPolicy policy, double[] theta, RunningMeanStd normalizerStats,
@@ -243,6 +244,7 @@ public final class OnPolicyTrainer {
         row.put("train/n_updates", iteration * config.nEpochs());
         row.put("ngd/rejection", p.stoppedEarly()
             ? "early stop: approx_kl " + p.approxKl() + " > 1.5 target_kl" : "");
+        row.put("ngd/health", "");
       } else {
         NaturalPolicyUpdate.Result u = update.apply(theta, batch, adv);
         theta = u.theta();
@@ -264,6 +266,7 @@ public final class OnPolicyTrainer {
         row.put("ngd/actual_improvement", s.actualImprovement());
         row.put("ngd/backtracks", s.backtracks());
         row.put("ngd/rejection", s.rejection() == null ? "" : s.rejection());
+        row.put("ngd/health", health(s));
       }
       double elapsed = elapsedBefore + (System.nanoTime() - start) / 1e9;
       row.put("time/iterations", iteration);
@@ -325,7 +328,7 @@ public final class OnPolicyTrainer {
         ppo == null ? null : ppo.optimizer().state(),
         normalizer == null ? null : normalizer.stats().copy(), criticRng.state(),
         sampler.snapshot(), new ArrayList<>(recent), nextEval, evals,
-        bestEval == Double.NEGATIVE_INFINITY ? null : bestEval);
+        bestEval == Double.NEGATIVE_INFINITY ? null : bestEval, failStreak);
   }
 
   /**
@@ -367,6 +370,7 @@ public final class OnPolicyTrainer {
     nextEval = s.nextEval();
     evals = s.evals();
     bestEval = s.bestEval() == null ? Double.NEGATIVE_INFINITY : s.bestEval();
+    failStreak = s.failStreak();
     return sampler.restore(s.sampler());
   }
 
@@ -376,6 +380,25 @@ public final class OnPolicyTrainer {
         : new ObservationNormalizer(normalizer.stats().copy(), normalizer.clip());
     return Evaluation.run(policy, theta, frozen, Evaluation.makeEnv(config.env()), episodes, seed,
         deterministic);
+  }
+
+  /**
+   * Health warnings with a concrete suggestion: line searches failing several updates in a row, or
+   * a measured KL far from the one the quadratic (Fisher) model predicted.
+   */
+  private String health(NaturalPolicyUpdate.Stats s) {
+    failStreak = s.lineSearchSuccess() ? 0 : failStreak + 1;
+    if (failStreak >= 3) {
+      return "the update was rejected " + failStreak + " times in a row (" + s.rejection()
+          + "): raise cg_damping or lower target_kl";
+    }
+    if (s.lineSearchSuccess() && s.predictedKl() > 0
+        && (s.measuredKl() > 2 * s.predictedKl() || s.measuredKl() < 0.25 * s.predictedKl())) {
+      return String.format(java.util.Locale.ROOT, "measured KL %.3g is %.2fx the predicted %.3g: "
+          + "the Fisher model is poor here; raise cg_damping or lower target_kl",
+          s.measuredKl(), s.measuredKl() / s.predictedKl(), s.predictedKl());
+    }
+    return "";
   }
 
   private static double mean(Deque<double[]> eps, int k) {

@@ -28,8 +28,9 @@ import java.util.Map;
  * @param nextEval the step count of the next evaluation
  * @param evals evaluations done
  * @param bestEval the best evaluation so far, or null
+ * @param failStreak consecutive rejected updates (health warnings)
  */
 public record TrainerState(Map<String, Object> config, int iteration, long steps,
     double elapsedSeconds, double[] theta, double[] valueParameters, Adam.State valueAdam,
     Adam.State ppoAdam, RunningMeanStd normalizer, long[] criticRng, VectorSampler.State sampler,
-    List<double[]> recentEpisodes, long nextEval, int evals, Double bestEval) {}
+    List<double[]> recentEpisodes, long nextEval, int evals, Double bestEval, int failStreak) {}

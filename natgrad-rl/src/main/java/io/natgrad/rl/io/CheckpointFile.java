@@ -91,6 +91,7 @@ public final class CheckpointFile {
     } else {
       payload.put("best_eval", s.bestEval());
     }
+    payload.put("fail_streak", s.failStreak());
     ObjectNode root = m.createObjectNode();
     root.put("format", FORMAT);
     root.put("format_version", FORMAT_VERSION);
@@ -188,7 +189,8 @@ public final class CheckpointFile {
         new VectorSampler.State(bool(sampler, "started"), longValue(sampler, "total_steps"),
             copies),
         recent, longValue(payload, "next_eval"), integer(payload, "evals"),
-        best == null || best.isNull() ? null : number(payload, "best_eval"));
+        best == null || best.isNull() ? null : number(payload, "best_eval"),
+        integer(payload, "fail_streak"));
   }
 
   private static String sha256(ObjectMapper m, ObjectNode payload) {
