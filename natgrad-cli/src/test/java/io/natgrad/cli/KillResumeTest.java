@@ -108,4 +108,37 @@ class KillResumeTest {
     assertThat(Files.readAllBytes(run.resolve("metrics.csv"))).isEqualTo(metrics);
     assertThat(Files.readString(ckpt)).isEqualTo(good);
   }
+
+  @Test
+  void sigtermWritesACheckpointAndExitsCleanly() throws Exception {
+    Path run = tmp.resolve("term");
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    List<String> cmd = new ArrayList<>(List.of(java, "--add-modules", "jdk.incubator.vector",
+        "-cp", System.getProperty("java.class.path"), "io.natgrad.cli.Main"));
+    List<String> a = new ArrayList<>(List.of(args("--out", run.toString())));
+    a.set(a.indexOf("--checkpoint-every") + 1, "1000");
+    cmd.addAll(a);
+    Path log = tmp.resolve("term.log");
+    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile())
+        .start();
+    Path metrics = run.resolve("metrics.csv");
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+    while ((!Files.exists(metrics) || Files.readAllLines(metrics).size() < 4) && p.isAlive()
+        && System.nanoTime() < deadline) {
+      Thread.sleep(10);
+    }
+    assertThat(p.isAlive()).isTrue();
+    p.destroy(); // SIGTERM
+    assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(p.exitValue()).isEqualTo(130);
+    assertThat(Files.readString(log)).contains("stopping after this update")
+        .contains("--resume");
+    assertThat(run.resolve("policy.json")).doesNotExist();
+    try (var files = Files.list(run.resolve("checkpoints"))) {
+      assertThat(files.count()).isEqualTo(1); // written on the signal, not by --checkpoint-every
+    }
+    CliRunner.Result r = CliRunner.run("train", "--resume", run.toString());
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(run.resolve("policy.json")).exists();
+  }
 }
