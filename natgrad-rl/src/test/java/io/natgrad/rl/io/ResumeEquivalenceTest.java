@@ -1,0 +1,75 @@
+package io.natgrad.rl.io;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.natgrad.rl.algo.OnPolicyTrainer;
+import io.natgrad.rl.algo.TrainConfig;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * For every algorithm: N updates, a checkpoint written to disk and read back into a new trainer, and
+ * N more updates give the parameters and metrics (all but time/*) of 2N uninterrupted updates.
+ */
+class ResumeEquivalenceTest {
+  @TempDir Path tmp;
+
+  static TrainConfig config(String env, String algo, boolean normalize, int updates) {
+    Map<String, Object> m = new HashMap<>();
+    m.put("env", env);
+    m.put("algo", algo);
+    m.put("n_envs", 2);
+    m.put("n_steps", 128);
+    m.put("n_timesteps", 256 * updates);
+    m.put("normalize", normalize);
+    m.put("seed", 3);
+    m.put("policy_kwargs", "dict(net_arch=[16, 16])");
+    return TrainConfig.fromMap(m);
+  }
+
+  static List<Object> rows(List<Map<String, Object>> rows) {
+    List<Object> out = new ArrayList<>();
+    for (Map<String, Object> r : rows) {
+      Map<String, Object> copy = new HashMap<>(r);
+      copy.keySet().removeIf(k -> k.startsWith("time/time_elapsed") || k.equals("time/fps"));
+      out.add(copy.toString());
+    }
+    return out;
+  }
+
+  @ParameterizedTest
+  @CsvSource({"CartPole-v1, trpo, false", "Pendulum-v1, ppo, true", "Acrobot-v1, npg, true",
+      "MountainCarContinuous-v0, trpo, true"})
+  void checkpointAndResumeEqualsAnUninterruptedRun(String env, String algo, boolean normalize)
+      throws Exception {
+    List<Map<String, Object>> straightRows = new ArrayList<>();
+    OnPolicyTrainer straight = new OnPolicyTrainer(config(env, algo, normalize, 8), null, null,
+        512, 2, 2);
+    double[] expected = straight.train((row, s) -> straightRows.add(row));
+    straight.close();
+
+    List<Map<String, Object>> resumedRows = new ArrayList<>();
+    OnPolicyTrainer first = new OnPolicyTrainer(config(env, algo, normalize, 8), null, null, 512,
+        2, 1);
+    first.train((row, s) -> {
+      resumedRows.add(row);
+      return resumedRows.size() < 4;
+    });
+    Path file = tmp.resolve(env + ".json");
+    CheckpointFile.write(first.checkpoint(), file);
+    first.close();
+    OnPolicyTrainer second = new OnPolicyTrainer(
+        TrainConfig.fromMap(CheckpointFile.read(file).config()), null, null, 512, 2, 2);
+    assertThat(second.restore(CheckpointFile.read(file))).isTrue();
+    double[] actual = second.train((row, s) -> resumedRows.add(row));
+    second.close();
+    assertThat(actual).containsExactly(expected);
+    assertThat(rows(resumedRows)).isEqualTo(rows(straightRows));
+  }
+}
