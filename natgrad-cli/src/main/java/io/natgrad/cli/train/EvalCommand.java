@@ -1,7 +1,7 @@
 package io.natgrad.cli.train;
 
 import io.natgrad.rl.algo.Evaluation;
-import io.natgrad.rl.io.PolicyFile;
+import io.natgrad.policy.Policy;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -30,9 +30,9 @@ public final class EvalCommand implements Callable<Integer> {
     if (episodes < 1) {
       throw new IllegalArgumentException("--episodes must be >= 1, got " + episodes);
     }
-    PolicyFile f = PolicyFile.read(policy);
-    Evaluation ev = Evaluation.run(f.policy(), f.theta(), f.normalizer(),
-        Evaluation.makeEnv(f.envId()), episodes, seed, !stochastic);
+    // the deployable runtime (natgrad-policy): what is evaluated is exactly what ships
+    Policy p = Policy.load(policy);
+    Evaluation ev = Evaluation.run(p, Evaluation.makeEnv(p.envId()), episodes, seed, !stochastic);
     System.out.printf(Locale.ROOT, "mean %.4f std %.4f%n", ev.mean(), ev.std());
     return 0;
   }

@@ -8,6 +8,7 @@ import io.natgrad.rl.env.EnvRegistry;
 import io.natgrad.rl.env.ObservationNormalizer;
 import io.natgrad.rl.env.StepResult;
 import io.natgrad.rl.policy.Policy;
+import java.util.random.RandomGenerator;
 
 /**
  * Runs whole evaluation episodes of a policy on a fresh environment, like Stable-Baselines3's
@@ -27,6 +28,12 @@ public record Evaluation(double mean, double std, double[] returns, int[] length
     return env.actionSpace() instanceof Box ? new ClipAction(env) : env;
   }
 
+  /** Chooses an action for an observation: deterministic or drawn from {@code rng}. */
+  @FunctionalInterface
+  public interface Actor {
+    void act(double[] observation, boolean deterministic, RandomGenerator rng, double[] action);
+  }
+
   /**
    * @param policy the policy
    * @param theta its parameters
@@ -38,24 +45,44 @@ public record Evaluation(double mean, double std, double[] returns, int[] length
    */
   public static Evaluation run(Policy policy, double[] theta, ObservationNormalizer normalizer,
       Env env, int episodes, long seed, boolean deterministic) {
+    return run((obs, det, rng, a) -> {
+      double[] x = normalizer == null ? obs : normalizer.normalize(obs);
+      if (det) {
+        policy.mode(theta, x, a);
+      } else {
+        policy.sample(theta, x, rng, a);
+      }
+    }, policy.actionDimension(), env, episodes, seed, deterministic);
+  }
+
+  /** Evaluates a deployed policy (natgrad-policy), exactly what ships. */
+  public static Evaluation run(io.natgrad.policy.Policy policy, Env env, int episodes, long seed,
+      boolean deterministic) {
+    return run((obs, det, rng, a) -> {
+      if (det) {
+        policy.act(obs, a);
+      } else {
+        policy.sample(obs, rng, a);
+      }
+    }, policy.actionLength(), env, episodes, seed, deterministic);
+  }
+
+  /** The episode loop shared by both. */
+  public static Evaluation run(Actor actor, int actionLength, Env env, int episodes, long seed,
+      boolean deterministic) {
     if (episodes < 1) {
       throw new IllegalArgumentException("episodes must be >= 1, got " + episodes);
     }
     double[] returns = new double[episodes];
     int[] lengths = new int[episodes];
     Rng actions = Rng.of(Rng.derive(seed, "eval-actions"));
-    double[] a = new double[policy.actionDimension()];
+    double[] a = new double[actionLength];
     for (int e = 0; e < episodes; e++) {
       double[] obs = env.reset(Rng.derive(seed, "eval-episode-" + e));
       double total = 0;
       int len = 0;
       while (true) {
-        double[] x = normalizer == null ? obs : normalizer.normalize(obs);
-        if (deterministic) {
-          policy.mode(theta, x, a);
-        } else {
-          policy.sample(theta, x, actions, a);
-        }
+        actor.act(obs, deterministic, actions, a);
         StepResult r = env.step(a.clone());
         total += r.reward();
         len++;

@@ -1,10 +1,8 @@
 package io.natgrad.rl.io;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.natgrad.policy.PolicyDocument;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -20,17 +18,15 @@ import io.natgrad.rl.policy.GaussianMlpPolicy;
 import io.natgrad.rl.policy.NeuralPolicy;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
 import java.util.Map;
 
 /**
  * A trained policy as a versioned JSON document ({@code policy.json}): architecture, weights,
  * observation normalizer, action bounds and provenance (resolved config, seed, natgrad version).
- * Never Java serialization; parsed with size and nesting limits. Format version
- * {@value #FORMAT_VERSION}; see docs/POLICY_FORMAT.md.
+ * Never Java serialization; parsed with size and nesting limits by natgrad-policy's
+ * {@link PolicyDocument}. Format version {@value #FORMAT_VERSION}; see docs/POLICY_FORMAT.md.
  *
  * @param envId the environment the policy was trained on
  * @param policy the policy family and shape
@@ -49,11 +45,7 @@ public record PolicyFile(String envId, NeuralPolicy policy, double[] theta,
   static final long MAX_BYTES = 256L << 20;
 
   static ObjectMapper mapper() {
-    ObjectMapper m = new ObjectMapper();
-    m.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
-        .maxNestingDepth(64).maxNumberLength(64).maxStringLength(10_000_000).build());
-    m.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
-    return m;
+    return PolicyDocument.mapper();
   }
 
   /** The JSON document. */
@@ -134,144 +126,21 @@ public record PolicyFile(String envId, NeuralPolicy policy, double[] theta,
     AtomicFiles.write(file, bytes);
   }
 
-  /** Reads and validates a policy file; every problem is reported with the file and the field. */
+  /**
+   * Reads and validates a policy file (through natgrad-policy's {@link PolicyDocument}, the same
+   * reader deployed policies use); every problem is reported with the file and the field.
+   */
   public static PolicyFile read(Path file) throws IOException {
-    long size = Files.size(file);
-    if (size > MAX_BYTES) {
-      throw new IllegalArgumentException(file + " is " + size + " bytes, over the limit of "
-          + MAX_BYTES + " for a policy file");
-    }
-    JsonNode root;
-    try {
-      root = mapper().readTree(Files.readAllBytes(file));
-    } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException(file + " is not valid JSON: " + e.getOriginalMessage());
-    }
-    try {
-      return parse(root);
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(file + ": " + e.getMessage());
-    }
-  }
-
-  static PolicyFile parse(JsonNode root) {
-    if (root == null || !root.isObject()) {
-      throw new IllegalArgumentException("a policy file must be a JSON object");
-    }
-    if (!FORMAT.equals(text(root, "format"))) {
-      throw new IllegalArgumentException("format must be '" + FORMAT + "', got "
-          + root.get("format"));
-    }
-    JsonNode version = root.get("format_version");
-    if (version == null || !version.isInt()) {
-      throw new IllegalArgumentException("format_version must be an integer, got " + version);
-    }
-    if (version.asInt() != FORMAT_VERSION) {
-      throw new IllegalArgumentException("format_version " + version.asInt()
-          + " is not supported (this natgrad reads version " + FORMAT_VERSION + ")");
-    }
-    String envId = text(root, "env_id");
-    JsonNode p = object(root, "policy");
-    String type = text(p, "type");
-    int od = positiveInt(p, "observation_dim");
-    int ad = positiveInt(p, "action_dim");
-    JsonNode hiddenNode = p.get("hidden");
-    if (hiddenNode == null || !hiddenNode.isArray()) {
-      throw new IllegalArgumentException("policy.hidden must be an array of layer sizes");
-    }
-    int[] hidden = new int[hiddenNode.size()];
-    for (int i = 0; i < hidden.length; i++) {
-      JsonNode h = hiddenNode.get(i);
-      if (!h.isInt() || h.asInt() < 1 || h.asInt() > 65_536) {
-        throw new IllegalArgumentException("policy.hidden[" + i + "] must be an integer in "
-            + "[1, 65536], got " + h);
-      }
-      hidden[i] = h.asInt();
-    }
-    Activation act = Activation.parse(text(p, "activation"));
-    NeuralPolicy policy = switch (type) {
-      case "gaussian_mlp" -> new GaussianMlpPolicy(od, ad, hidden, act, 0.0);
-      case "categorical_mlp" -> new CategoricalMlpPolicy(od, ad, hidden, act);
-      default -> throw new IllegalArgumentException(
-          "policy.type must be gaussian_mlp or categorical_mlp, got '" + type + "'");
-    };
-    double[] theta = doubles(p, "parameters");
-    if (theta.length != policy.parameterDimension()) {
-      throw new IllegalArgumentException("policy.parameters has " + theta.length
-          + " values, the architecture needs " + policy.parameterDimension());
-    }
-    JsonNode as = object(root, "action_space");
-    double[] lo = null;
-    double[] hi = null;
-    if ("box".equals(text(as, "type"))) {
-      lo = doubles(as, "low");
-      hi = doubles(as, "high");
-      if (lo.length != ad || hi.length != ad) {
-        throw new IllegalArgumentException("action_space bounds must have " + ad + " values");
-      }
-    } else if (!"discrete".equals(text(as, "type"))) {
-      throw new IllegalArgumentException("action_space.type must be box or discrete");
-    }
-    ObservationNormalizer norm = null;
-    JsonNode n = root.get("normalizer");
-    if (n != null && !n.isNull()) {
-      double[] mean = doubles(n, "mean");
-      double[] var = doubles(n, "var");
-      if (mean.length != od || var.length != od) {
-        throw new IllegalArgumentException("normalizer mean and var must have " + od + " values");
-      }
-      norm = new ObservationNormalizer(new RunningMeanStd(mean, var, number(n, "count")),
-          number(n, "clip"));
-    }
-    return new PolicyFile(envId, policy, theta, norm, lo, hi, root.get("provenance"));
-  }
-
-  private static JsonNode object(JsonNode node, String field) {
-    JsonNode v = node.get(field);
-    if (v == null || !v.isObject()) {
-      throw new IllegalArgumentException(field + " must be an object");
-    }
-    return v;
-  }
-
-  private static String text(JsonNode node, String field) {
-    JsonNode v = node.get(field);
-    if (v == null || !v.isTextual()) {
-      throw new IllegalArgumentException(field + " must be a string, got " + v);
-    }
-    return v.asText();
-  }
-
-  private static int positiveInt(JsonNode node, String field) {
-    JsonNode v = node.get(field);
-    if (v == null || !v.isInt() || v.asInt() < 1) {
-      throw new IllegalArgumentException(field + " must be a positive integer, got " + v);
-    }
-    return v.asInt();
-  }
-
-  private static double number(JsonNode node, String field) {
-    JsonNode v = node.get(field);
-    if (v == null || !v.isNumber() || !Double.isFinite(v.asDouble())) {
-      throw new IllegalArgumentException(field + " must be a finite number, got " + v);
-    }
-    return v.asDouble();
-  }
-
-  private static double[] doubles(JsonNode node, String field) {
-    JsonNode v = node.get(field);
-    if (v == null || !v.isArray()) {
-      throw new IllegalArgumentException(field + " must be an array of numbers");
-    }
-    double[] out = new double[v.size()];
-    for (int i = 0; i < out.length; i++) {
-      JsonNode x = v.get(i);
-      if (!x.isNumber() || !Double.isFinite(x.asDouble())) {
-        throw new IllegalArgumentException(field + "[" + i + "] must be a finite number, got " + x);
-      }
-      out[i] = x.asDouble();
-    }
-    return out;
+    PolicyDocument d = PolicyDocument.read(file);
+    Activation act = Activation.parse(d.activation());
+    NeuralPolicy policy = d.type().equals("gaussian_mlp")
+        ? new GaussianMlpPolicy(d.observationDim(), d.actionDim(), d.hidden(), act, 0.0)
+        : new CategoricalMlpPolicy(d.observationDim(), d.actionDim(), d.hidden(), act);
+    ObservationNormalizer norm = d.normalizerMean() == null ? null
+        : new ObservationNormalizer(new RunningMeanStd(d.normalizerMean(), d.normalizerVar(),
+            d.normalizerCount()), d.normalizerClip());
+    return new PolicyFile(d.envId(), policy, d.parameters(), norm, d.actionLow(),
+        d.actionHigh(), d.provenance());
   }
 
   @Override

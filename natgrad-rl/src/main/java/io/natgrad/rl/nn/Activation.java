@@ -1,5 +1,7 @@
 package io.natgrad.rl.nn;
 
+import io.natgrad.policy.FastTanh;
+
 /** Hidden-layer activations, with the derivative expressed through the activation's output. */
 public enum Activation {
   /** tanh, derivative 1 − h². */

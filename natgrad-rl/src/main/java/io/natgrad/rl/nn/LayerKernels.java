@@ -1,5 +1,7 @@
 package io.natgrad.rl.nn;
 
+import io.natgrad.policy.FastTanh;
+
 /**
  * The dense-layer kernels behind {@link Mlp}, in two implementations that give the same bits: a
  * scalar one ({@link ScalarKernels}) and one on the Java Vector API ({@code VectorKernels}, used

@@ -1,10 +1,12 @@
 package io.natgrad.rl.nn;
 
+import io.natgrad.policy.ScalarLayers;
+
 /** The scalar twin of the vector kernels: the same operations in the same order per element. */
 final class ScalarKernels implements LayerKernels {
 
   static double activate(double z, int act) {
-    return act == TANH ? FastTanh.tanh(z) : act == RELU ? (z > 0 ? z : 0.0) : z;
+    return ScalarLayers.activate(z, act);
   }
 
   /** act'(z) from the activation's output h: 1 − h·h for tanh, [h > 0] for ReLU. */
@@ -12,20 +14,11 @@ final class ScalarKernels implements LayerKernels {
     return act == TANH ? 1.0 - h * h : act == RELU ? (h > 0 ? 1.0 : 0.0) : 1.0;
   }
 
+  /** Delegates to the deployed policies' own forward pass, so both compute the same bits. */
   @Override
   public void forward(double[] in, int inDim, double[] theta, int wOff, int bOff, int outDim,
       double[] out, int act, int r0, int r1) {
-    for (int b = r0; b < r1; b++) {
-      int ib = b * inDim;
-      int ob = b * outDim;
-      for (int o = 0; o < outDim; o++) {
-        double acc = theta[bOff + o];
-        for (int i = 0; i < inDim; i++) {
-          acc = Math.fma(in[ib + i], theta[wOff + i * outDim + o], acc);
-        }
-        out[ob + o] = activate(acc, act);
-      }
-    }
+    ScalarLayers.forward(in, inDim, theta, wOff, bOff, outDim, out, act, r0, r1);
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.natgrad.rl.nn;
 
+import io.natgrad.policy.FastTanh;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;

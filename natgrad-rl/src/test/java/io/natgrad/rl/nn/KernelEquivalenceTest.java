@@ -1,5 +1,6 @@
 package io.natgrad.rl.nn;
 
+import io.natgrad.policy.FastTanh;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.natgrad.core.random.Rng;

@@ -1,8 +1,8 @@
-package io.natgrad.rl.nn;
+package io.natgrad.policy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.natgrad.core.random.Rng;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /** FastTanh against Math.tanh over the whole range, in ulps of the result. */
@@ -10,7 +10,7 @@ class FastTanhTest {
 
   @Test
   void withinAFewUlpOfMathTanhEverywhere() {
-    Rng rng = Rng.of(1);
+    SplittableRandom rng = new SplittableRandom(1);
     double worst = 0;
     double sum = 0;
     int n = 0;

@@ -1,4 +1,4 @@
-package io.natgrad.rl.nn;
+package io.natgrad.policy;
 
 /**
  * tanh from +, −, ×, ÷ and FMA only, so that a vector lane and a scalar computation of the same
@@ -20,17 +20,17 @@ package io.natgrad.rl.nn;
  * suite checks it against {@code Math.tanh} over the whole range. tanh(−0) returns +0.
  */
 public final class FastTanh {
-  static final double D0 = -0.3333333333333333;
-  static final double D1 = -0.02456140350877193;
-  static final double D2 = -0.0004422821760283061;
-  static final double D3 = -2.184109511250894e-06;
-  static final double D4 = -1.5273493085670588e-09;
-  static final double Q1 = 0.47368421052631576;
-  static final double Q2 = 0.02889576883384933;
-  static final double Q3 = 0.00048159614723082214;
-  static final double Q4 = 2.2681137232220826e-06;
-  static final double Q5 = 1.5273493085670588e-09;
-  static final double CLAMP = 20.0;
+  public static final double D0 = -0.3333333333333333;
+  public static final double D1 = -0.02456140350877193;
+  public static final double D2 = -0.0004422821760283061;
+  public static final double D3 = -2.184109511250894e-06;
+  public static final double D4 = -1.5273493085670588e-09;
+  public static final double Q1 = 0.47368421052631576;
+  public static final double Q2 = 0.02889576883384933;
+  public static final double Q3 = 0.00048159614723082214;
+  public static final double Q4 = 2.2681137232220826e-06;
+  public static final double Q5 = 1.5273493085670588e-09;
+  public static final double CLAMP = 20.0;
 
   private FastTanh() {}
 
