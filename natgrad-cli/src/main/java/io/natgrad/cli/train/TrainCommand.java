@@ -33,6 +33,15 @@ public final class TrainCommand implements Callable<Integer> {
   @Option(names = "--env", description = "Environment id, e.g. CartPole-v1 (required unless --resume).")
   String env;
 
+  @Option(names = "--env-class", description = "Train a user's environment class (implements io.natgrad.rl.env.Env).")
+  String envClass;
+
+  @Option(names = "--classpath", description = "Jars or directories holding --env-class.")
+  String classpath;
+
+  @Option(names = "--max-episode-steps", description = "Wrap --env-class in a time limit.")
+  Integer maxEpisodeSteps;
+
   @Option(names = "--resume", paramLabel = "DIR", description = "Continue the run in DIR from its latest checkpoint.")
   Path resume;
 
@@ -191,6 +200,14 @@ public final class TrainCommand implements Callable<Integer> {
     }
     if (keepCheckpoints < 1) {
       throw new IllegalArgumentException("--keep-checkpoints must be >= 1, got " + keepCheckpoints);
+    }
+    if (envClass != null) {
+      String id = UserEnvironments.register(envClass, classpath, maxEpisodeSteps);
+      if (env != null && !env.equals(id)) {
+        throw new IllegalArgumentException("--env " + env + " disagrees with " + envClass
+            + ".id() = " + id);
+      }
+      env = env == null && resume == null ? id : env;
     }
     TrainerState resumed = null;
     TrainConfig c;
