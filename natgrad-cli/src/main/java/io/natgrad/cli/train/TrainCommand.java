@@ -367,9 +367,13 @@ public final class TrainCommand implements Callable<Integer> {
         trainer.normalizer() == null ? null : trainer.normalizer().stats(), provenance, policyFile);
     Path png = run.resolve("learning-curve.png");
     plot(c, curve, evals, png);
+    Path report = run.resolve("report.html");
+    io.natgrad.cli.report.ReportWriter.write(io.natgrad.cli.report.ReportWriter.single(
+        io.natgrad.cli.report.RunData.read(run.path())), report);
     System.out.println("wrote " + run.resolve("metrics.csv"));
     System.out.println("wrote " + policyFile);
     System.out.println("wrote " + png);
+    System.out.println("wrote " + report);
     return 0;
   }
 

@@ -1,0 +1,129 @@
+package io.natgrad.cli.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A training run directory as a report sees it: its name, config.json (settings and provenance)
+ * and metrics.csv as columns of numbers (text columns kept as strings).
+ *
+ * @param name the directory's name
+ * @param dir the directory
+ * @param settings the resolved configuration
+ * @param provenance versions, machine, time
+ * @param header the metrics columns
+ * @param rows the metrics rows (as read)
+ */
+public record RunData(String name, Path dir, JsonNode settings, JsonNode provenance,
+    List<String> header, List<String[]> rows) {
+
+  /** Reads a run directory; refuses one without metrics.csv or config.json. */
+  public static RunData read(Path dir) throws IOException {
+    Path csv = dir.resolve("metrics.csv");
+    Path config = dir.resolve("config.json");
+    if (!Files.isRegularFile(csv) || !Files.isRegularFile(config)) {
+      throw new IllegalArgumentException(dir + " is not a training run (needs metrics.csv and "
+          + "config.json)");
+    }
+    JsonNode root = new ObjectMapper().readTree(config.toFile());
+    List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
+    if (lines.isEmpty()) {
+      throw new IllegalArgumentException(csv + " is empty");
+    }
+    List<String> header = List.of(split(lines.get(0)));
+    List<String[]> rows = new ArrayList<>();
+    for (String line : lines.subList(1, lines.size())) {
+      if (!line.isBlank()) {
+        rows.add(split(line));
+      }
+    }
+    String name = dir.toAbsolutePath().normalize().getFileName().toString();
+    return new RunData(name, dir, root.path("settings"), root.path("provenance"), header, rows);
+  }
+
+  /** Splits one CSV line with RFC 4180 quotes. */
+  static String[] split(String line) {
+    List<String> cells = new ArrayList<>();
+    StringBuilder cur = new StringBuilder();
+    boolean quoted = false;
+    for (int i = 0; i < line.length(); i++) {
+      char c = line.charAt(i);
+      if (quoted) {
+        if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+          cur.append('"');
+          i++;
+        } else if (c == '"') {
+          quoted = false;
+        } else {
+          cur.append(c);
+        }
+      } else if (c == '"') {
+        quoted = true;
+      } else if (c == ',') {
+        cells.add(cur.toString());
+        cur.setLength(0);
+      } else {
+        cur.append(c);
+      }
+    }
+    cells.add(cur.toString());
+    return cells.toArray(String[]::new);
+  }
+
+  /** A numeric column (NaN for missing or text). */
+  public double[] column(String key) {
+    int k = header.indexOf(key);
+    double[] out = new double[rows.size()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = Double.NaN;
+      if (k >= 0 && k < rows.get(i).length) {
+        try {
+          out[i] = Double.parseDouble(rows.get(i)[k]);
+        } catch (NumberFormatException e) {
+          // text cell
+        }
+      }
+    }
+    return out;
+  }
+
+  /** A text column. */
+  public List<String> text(String key) {
+    int k = header.indexOf(key);
+    List<String> out = new ArrayList<>();
+    for (String[] r : rows) {
+      out.add(k >= 0 && k < r.length ? r[k] : "");
+    }
+    return out;
+  }
+
+  /** The settings that identify a configuration: all but the seed and output-only keys. */
+  public Map<String, String> configKey() {
+    Map<String, String> m = new LinkedHashMap<>();
+    settings.fields().forEachRemaining(e -> {
+      if (!e.getKey().equals("seed") && !e.getKey().equals("init_policy")) {
+        m.put(e.getKey(), e.getValue().toString());
+      }
+    });
+    return m;
+  }
+
+  /** The last finite value of a column, or NaN. */
+  public double last(String key) {
+    double[] c = column(key);
+    for (int i = c.length - 1; i >= 0; i--) {
+      if (!Double.isNaN(c[i])) {
+        return c[i];
+      }
+    }
+    return Double.NaN;
+  }
+}
