@@ -269,10 +269,7 @@ public final class TrainCommand implements Callable<Integer> {
     }
     if (resumed != null) {
       // refuse a mismatched checkpoint before anything in the run directory changes
-      if (!trainer.restore(resumed)) {
-        System.err.println("natgrad: warning: an environment offers no state snapshots; "
-            + "training resumes with fresh episodes");
-      }
+      trainer.restore(resumed); // logs a warning when episodes cannot be restored
     }
     RunDirectory run = RunDirectory.create(dir);
     Map<String, Object> settings = c.toMap();
@@ -313,11 +310,6 @@ public final class TrainCommand implements Callable<Integer> {
         double rew = ((Number) row.get("rollout/ep_rew_mean")).doubleValue();
         curve.add(new double[] {steps, rew});
         progress.update(steps, rew, ((Number) row.get("time/fps")).doubleValue());
-        Object health = row.get("ngd/health");
-        if (health != null && !health.toString().isEmpty()) {
-          System.err.println("natgrad: warning: update " + row.get("time/iterations") + ": "
-              + health);
-        }
         double ev = ((Number) row.get("eval/mean_reward")).doubleValue();
         if (!Double.isNaN(ev)) {
           evals.add(new double[] {steps, ev});

@@ -42,6 +42,7 @@ import java.util.Map;
  * environment copy), the critic's minibatch shuffles and the evaluations.
  */
 public final class OnPolicyTrainer {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(OnPolicyTrainer.class);
   /** The metrics columns, SB3's names where they exist and natgrad's under {@code ngd/}. */
   public static final List<String> METRIC_KEYS = List.of(
       "time/iterations", "time/total_timesteps", "time/time_elapsed", "time/fps",
@@ -266,7 +267,11 @@ public final class OnPolicyTrainer {
         row.put("ngd/actual_improvement", s.actualImprovement());
         row.put("ngd/backtracks", s.backtracks());
         row.put("ngd/rejection", s.rejection() == null ? "" : s.rejection());
-        row.put("ngd/health", health(s));
+        String health = health(s);
+        row.put("ngd/health", health);
+        if (!health.isEmpty()) {
+          LOG.warn("update {}: {}", iteration, health);
+        }
       }
       double elapsed = elapsedBefore + (System.nanoTime() - start) / 1e9;
       row.put("time/iterations", iteration);
@@ -297,6 +302,7 @@ public final class OnPolicyTrainer {
       Snapshot snap = new Snapshot(policy, theta.clone(),
           normalizer == null ? null : normalizer.stats().copy(), steps, best);
       lastElapsed = elapsed;
+      LOG.debug("update {}: {} steps, ep_rew_mean {}", iteration, steps, row.get("rollout/ep_rew_mean"));
       if (listener != null && !listener.onIteration(row, snap)) {
         break;
       }
@@ -371,7 +377,12 @@ public final class OnPolicyTrainer {
     evals = s.evals();
     bestEval = s.bestEval() == null ? Double.NEGATIVE_INFINITY : s.bestEval();
     failStreak = s.failStreak();
-    return sampler.restore(s.sampler());
+    boolean exact = sampler.restore(s.sampler());
+    if (!exact) {
+      LOG.warn("{} offers no state snapshots: resuming with fresh episodes", config.env());
+    }
+    LOG.info("resumed {} at update {} ({} steps)", config.env(), iteration, steps);
+    return exact;
   }
 
   /** Evaluates the current policy on a fresh environment with frozen normalization. */
