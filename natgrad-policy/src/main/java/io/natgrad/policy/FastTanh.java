@@ -11,7 +11,7 @@ package io.natgrad.policy;
  * x ← clamp(x, −20, 20)              (tanh(±20) rounds to ±1)
  * t = x/4,  s = t²
  * tanh t ≈ n/q,  n = t·q + t·s·D(s)  Lambert's continued fraction, 10th convergent (P/Q with
- *                                     P − Q = s·D), accurate to < 1e-17 for |t| ≤ 5
+ *                                     P − Q = s·D), accurate to &lt; 1e-17 for |t| ≤ 5
  * tanh 2u = 2nq / (q² + n²)          applied twice in numerator/denominator form, one division
  * </pre>
  *

@@ -12,7 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * A command's output directory ({@code runs/<name>/} unless {@code --out} says otherwise), with a
+ * A command's output directory ({@code runs/&lt;name>/} unless {@code --out} says otherwise), with a
  * {@code config.json} recording what made its contents: the command, its resolved settings, the
  * natgrad version and commit, Java and the time.
  */

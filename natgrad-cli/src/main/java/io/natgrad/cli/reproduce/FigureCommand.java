@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Option;
 
-/** A figure: its outputs go to {@code runs/<figure>/} unless {@code --out} says otherwise. */
+/** A figure: its outputs go to {@code runs/&lt;figure>/} unless {@code --out} says otherwise. */
 abstract class FigureCommand implements Callable<Integer> {
 
   @Option(names = "--out", paramLabel = "DIR",

@@ -114,7 +114,7 @@ public final class TrainCommand implements Callable<Integer> {
   @Option(names = "--vf-coef") String vfCoef;
   @Option(names = "--max-grad-norm") String maxGradNorm;
 
-  /** Defaults < config file < flags. */
+  /** Defaults &lt; config file &lt; flags. */
   TrainConfig resolve() throws Exception {
     if (env == null) {
       throw new IllegalArgumentException("--env is required (or --resume DIR)");

@@ -5,7 +5,7 @@ package io.natgrad.core.dist;
  * the Fisher entry of σ is 2/σ², that of log σ is the constant 2.
  */
 public enum Scale {
-  /** θ holds σ itself (must stay > 0); the paper's choice. */
+  /** θ holds σ itself (must stay &gt; 0); the paper's choice. */
   SIGMA("sigma"),
   /** θ holds log σ (unconstrained); the usual choice for policies. */
   LOG_SIGMA("log_sigma");
@@ -43,7 +43,7 @@ public enum Scale {
     return this == SIGMA ? 2.0 / (sigma * sigma) : 2.0;
   }
 
-  /** Checks the stored value: σ must be finite and > 0; log σ finite. */
+  /** Checks the stored value: σ must be finite and &gt; 0; log σ finite. */
   void check(String name, double stored) {
     if (!Double.isFinite(stored) || (this == SIGMA && !(stored > 0.0))) {
       throw new IllegalArgumentException(

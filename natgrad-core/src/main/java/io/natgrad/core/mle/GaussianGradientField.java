@@ -20,7 +20,7 @@ public final class GaussianGradientField {
 
   /**
    * @param mean the population mean m
-   * @param variance the population variance v > 0
+   * @param variance the population variance v &gt; 0
    */
   public GaussianGradientField(double mean, double variance) {
     if (!Double.isFinite(mean)) {

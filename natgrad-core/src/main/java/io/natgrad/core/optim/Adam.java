@@ -26,7 +26,7 @@ public final class Adam {
    * @param dimension number of parameters
    * @param beta1 β₁ ∈ [0, 1) (0.9)
    * @param beta2 β₂ ∈ [0, 1) (0.999)
-   * @param epsilon ε > 0 (SB3 uses 1e-5 for its policies)
+   * @param epsilon ε &gt; 0 (SB3 uses 1e-5 for its policies)
    */
   public Adam(int dimension, double beta1, double beta2, double epsilon) {
     if (!(beta1 >= 0 && beta1 < 1)) {

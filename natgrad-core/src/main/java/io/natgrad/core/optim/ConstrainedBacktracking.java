@@ -6,7 +6,7 @@ import java.util.Locale;
  * The line search of Trust Region Policy Optimization (Schulman et al. 2015, appendix C): start
  * from the initial rule's β (the paper's trust-region step √(2δ / gᵀGg), which uses the quadratic
  * model of the divergence), then shrink β ← ρβ until the step both improves the objective,
- * f(θ − βg) < f(θ), and keeps the measured divergence D(θ − βg) ≤ maxDivergence. When no trial
+ * f(θ − βg) &lt; f(θ), and keeps the measured divergence D(θ − βg) ≤ maxDivergence. When no trial
  * passes within {@code maxBacktracks} shrinks, the step is rejected and θ stays, with the reason.
  *
  * <p>The objective must implement {@link DivergenceAware}.

@@ -23,7 +23,7 @@ import io.natgrad.rl.sample.Batch;
  * g      = (F + λI)⁻¹ ∇L   by conjugate gradient          F v = Jᵀ M J v, never formed
  * β      = √(2δ / gᵀ(F + λI)g)                          the paper's trust region, δ = target_kl
  * NPG:   θ' = θ + βg
- * TRPO:  θ' = θ + ρᵏβg for the first k with KL(π_θ ‖ π_θ') ≤ δ and L(θ') > L(θ); else θ' = θ
+ * TRPO:  θ' = θ + ρᵏβg for the first k with KL(π_θ ‖ π_θ') ≤ δ and L(θ') &gt; L(θ); else θ' = θ
  * </pre>
  *
  * The returned statistics hold what a user needs to judge the step: CG iterations and residual, β,

@@ -4,7 +4,7 @@ package io.natgrad.rl.env;
  * {@code Acrobot-v1}, matching Gymnasium 1.1.1–1.3.0 ({@code classic_control/acrobot.py}, the
  * "book" dynamics of Sutton and Barto): a two-link pendulum actuated at the joint with torque
  * −1, 0 or +1 (actions 0, 1, 2); one RK4 step of dt = 0.2 s per action; angles wrapped to [−π, π],
- * velocities bounded by 4π and 9π; terminated when −cos θ₁ − cos(θ₁ + θ₂) > 1 (reward 0 then,
+ * velocities bounded by 4π and 9π; terminated when −cos θ₁ − cos(θ₁ + θ₂) &gt; 1 (reward 0 then,
  * −1 otherwise); truncated at 500 steps (registry).
  *
  * <p>The reset state is drawn from U[−0.1, 0.1]⁴ and rounded to float32, as Gymnasium does; the

@@ -4,7 +4,7 @@ package io.natgrad.rl.env;
  * {@code CartPole-v1}, matching Gymnasium 1.1.1–1.3.0 ({@code classic_control/cartpole.py}, unchanged
  * in dynamics across those versions): a pole on a cart, pushed left (action 0) or right (1) with
  * force 10 N; explicit Euler integration with τ = 0.02 s; reward 1 per step (also on the
- * terminating step); terminated when |x| > 2.4 or |θ| > 12°; truncated at 500 steps (registry).
+ * terminating step); terminated when |x| &gt; 2.4 or |θ| &gt; 12°; truncated at 500 steps (registry).
  *
  * <pre>
  * temp   = (F + m_p l θ̇² sin θ) / (m_c + m_p)

@@ -7,7 +7,7 @@ package io.natgrad.rl.env;
  *
  * <pre>
  * v ← clip(v + (a − 1)·0.001 + cos(3x)·(−0.0025), −0.07, 0.07)
- * x ← clip(x + v, −1.2, 0.6);   v ← 0 if x = −1.2 and v < 0
+ * x ← clip(x + v, −1.2, 0.6);   v ← 0 if x = −1.2 and v &lt; 0
  * </pre>
  *
  * State (x, v) float64; observation float32. Reset: x ∼ U[−0.6, −0.4], v = 0.

@@ -10,7 +10,7 @@ package io.natgrad.rl.env;
  * <pre>
  * F = min(max(a, −1), 1)
  * v ← clip(v + 0.0015 F − 0.0025 cos(3x), −0.07, 0.07)
- * x ← clip(x + v, −1.2, 0.6);   v ← 0 if x = −1.2 and v < 0
+ * x ← clip(x + v, −1.2, 0.6);   v ← 0 if x = −1.2 and v &lt; 0
  * r = 100·[terminated] − 0.1 a²
  * </pre>
  *

@@ -6,7 +6,7 @@ import io.natgrad.policy.FastTanh;
 public enum Activation {
   /** tanh, derivative 1 − h². */
   TANH("tanh"),
-  /** max(0, x), derivative [h > 0]. */
+  /** max(0, x), derivative [h &gt; 0]. */
   RELU("relu");
 
   private final String label;

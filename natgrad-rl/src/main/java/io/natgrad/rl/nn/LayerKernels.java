@@ -3,8 +3,9 @@ package io.natgrad.rl.nn;
 import io.natgrad.policy.FastTanh;
 
 /**
- * The dense-layer kernels behind {@link Mlp}, in two implementations that give the same bits: a
- * scalar one ({@link ScalarKernels}) and one on the Java Vector API ({@code VectorKernels}, used
+ * Internal: the dense-layer kernels behind {@link Mlp} (public only so that the Vector API
+ * implementation can live in its own package), in two implementations that give the same bits: a
+ * scalar one ({@link ScalarKernels}) and one on the Java Vector API ({@code io.natgrad.rl.nn.vector.VectorKernels}, used
  * when the {@code jdk.incubator.vector} module is present). Every output element is computed by the
  * same operations in the same order in both — an FMA chain over the shared dimension, lanes never
  * mixed — so results do not depend on the vector width or on whether vectors are used at all.
@@ -13,7 +14,7 @@ import io.natgrad.policy.FastTanh;
  * {@code wOff}, the bias at {@code bOff}. Activation codes: 0 linear, 1 tanh ({@link FastTanh}),
  * 2 ReLU. Each method works on rows [r0, r1) so callers can split a batch across threads.
  */
-interface LayerKernels {
+public interface LayerKernels {
   int LINEAR = 0;
   int TANH = 1;
   int RELU = 2;
@@ -59,7 +60,7 @@ interface LayerKernels {
         return new ScalarKernels();
       }
       try {
-        return (LayerKernels) Class.forName("io.natgrad.rl.nn.VectorKernels")
+        return (LayerKernels) Class.forName("io.natgrad.rl.nn.vector.VectorKernels")
             .getDeclaredConstructor().newInstance();
       } catch (ReflectiveOperationException | LinkageError e) {
         return new ScalarKernels();

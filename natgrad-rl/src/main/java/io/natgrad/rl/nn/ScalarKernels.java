@@ -3,14 +3,15 @@ package io.natgrad.rl.nn;
 import io.natgrad.policy.ScalarLayers;
 
 /** The scalar twin of the vector kernels: the same operations in the same order per element. */
-final class ScalarKernels implements LayerKernels {
+public final class ScalarKernels implements LayerKernels {
 
-  static double activate(double z, int act) {
+  /** act(z). */
+  public static double activate(double z, int act) {
     return ScalarLayers.activate(z, act);
   }
 
-  /** act'(z) from the activation's output h: 1 − h·h for tanh, [h > 0] for ReLU. */
-  static double derivative(double h, int act) {
+  /** act'(z) from the activation's output h: 1 − h·h for tanh, [h &gt; 0] for ReLU. */
+  public static double derivative(double h, int act) {
     return act == TANH ? 1.0 - h * h : act == RELU ? (h > 0 ? 1.0 : 0.0) : 1.0;
   }
 

@@ -1,4 +1,7 @@
-package io.natgrad.rl.nn;
+package io.natgrad.rl.nn.vector;
+
+import io.natgrad.rl.nn.LayerKernels;
+import io.natgrad.rl.nn.ScalarKernels;
 
 import io.natgrad.policy.FastTanh;
 import jdk.incubator.vector.DoubleVector;
@@ -13,10 +16,9 @@ import jdk.incubator.vector.VectorSpecies;
  * contiguous output dimension; four rows share each weight load; every lane performs exactly the
  * scalar FMA chain of {@link ScalarKernels}, and tails use the scalar code.
  */
-final class VectorKernels implements LayerKernels {
+public final class VectorKernels implements LayerKernels {
   private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
   private static final int L = S.length();
-  private final ScalarKernels scalar = new ScalarKernels();
 
   private static DoubleVector bc(double x) {
     return DoubleVector.broadcast(S, x);
