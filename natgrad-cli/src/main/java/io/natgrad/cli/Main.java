@@ -13,7 +13,8 @@ import picocli.CommandLine.Command;
     versionProvider = VersionProvider.class,
     description = "Natural-gradient optimization and reinforcement learning.",
     subcommands = {ReproduceCommand.class, MleCommand.class, TrainCommand.class,
-        EvalCommand.class, EnvCommand.class, ReportCommand.class, CommandLine.HelpCommand.class})
+        EvalCommand.class, EnvCommand.class, ReportCommand.class, SweepCommand.class,
+        CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

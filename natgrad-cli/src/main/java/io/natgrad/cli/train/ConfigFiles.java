@@ -39,6 +39,29 @@ public final class ConfigFiles {
     return m;
   }
 
+  /** The file's top-level mapping as it is (no Zoo entry selection). */
+  @SuppressWarnings("unchecked")
+  public static Map<String, Object> readMapping(Path file) throws IOException {
+    if (!Files.isRegularFile(file)) {
+      throw new IllegalArgumentException("file " + file + " does not exist");
+    }
+    long size = Files.size(file);
+    if (size > MAX_BYTES) {
+      throw new IllegalArgumentException(
+          "file " + file + " is " + size + " bytes, over the limit of " + MAX_BYTES);
+    }
+    Object root;
+    try {
+      root = mapper(file).readValue(file.toFile(), Object.class);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException(file + " cannot be parsed: " + e.getOriginalMessage());
+    }
+    if (!(root instanceof Map<?, ?> map)) {
+      throw new IllegalArgumentException(file + " must hold a mapping of keys");
+    }
+    return new LinkedHashMap<>((Map<String, Object>) map);
+  }
+
   /** The configuration for {@code envId} from {@code file} (a flat mapping or a Zoo file). */
   @SuppressWarnings("unchecked")
   public static Map<String, Object> read(Path file, String envId) throws IOException {

@@ -13,6 +13,8 @@ import io.natgrad.rl.policy.GaussianMlpPolicy;
 import io.natgrad.rl.policy.NeuralPolicy;
 import io.natgrad.rl.sample.Batch;
 import io.natgrad.rl.sample.Gae;
+import io.natgrad.rl.sample.Sampler;
+import io.natgrad.rl.sample.SamplerEngine;
 import io.natgrad.rl.sample.VectorSampler;
 import io.natgrad.rl.value.LinearFeatureBaseline;
 import io.natgrad.rl.value.MlpValueFunction;
@@ -60,7 +62,7 @@ public final class OnPolicyTrainer {
   private final NeuralPolicy policy;
   private final ObservationNormalizer normalizer;
   private final ValueFunction valueFunction;
-  private final VectorSampler sampler;
+  private final Sampler sampler;
   private final NaturalPolicyUpdate update;
   private final PpoUpdate ppo;
   private Rng criticRng;
@@ -99,6 +101,17 @@ public final class OnPolicyTrainer {
    */
   public OnPolicyTrainer(TrainConfig config, double[] initialTheta,
       RunningMeanStd initialNormalizer, long evalEvery, int evalEpisodes, int workers) {
+    this(config, initialTheta, initialNormalizer, evalEvery, evalEpisodes, workers, "local",
+        Map.of());
+  }
+
+  /**
+   * As above, sampling through the engine called {@code engine} ("local": in process; others are
+   * found through {@link SamplerEngine}), with its options.
+   */
+  public OnPolicyTrainer(TrainConfig config, double[] initialTheta,
+      RunningMeanStd initialNormalizer, long evalEvery, int evalEpisodes, int workers,
+      String engine, Map<String, String> engineOptions) {
     this.config = config;
     if (evalEvery < 0) {
       throw new IllegalArgumentException("eval_every must be >= 0, got " + evalEvery);
@@ -143,8 +156,10 @@ public final class OnPolicyTrainer {
     for (int k = 0; k < config.nEnvs(); k++) {
       envs.add(Evaluation.makeEnv(config.env()));
     }
-    this.sampler = new VectorSampler(envs, policy, Rng.derive(seed, "sampler"), normalizer,
-        workers);
+    this.sampler = engine == null || engine.equals("local")
+        ? new VectorSampler(envs, policy, Rng.derive(seed, "sampler"), normalizer, workers)
+        : SamplerEngine.find(engine).create(config.env(), config.nEnvs(), policy,
+            Rng.derive(seed, "sampler"), normalizer, engineOptions);
     if (config.algo().equals("ppo")) {
       if (!(valueFunction instanceof MlpValueFunction mlp)) {
         throw new IllegalArgumentException("ppo needs baseline mlp (its critic shares the "

@@ -35,7 +35,7 @@ import java.util.concurrent.Future;
  * <p>Non-finite actions, observations and rewards are refused where they appear, naming the
  * environment, the copy and the step.
  */
-public final class VectorSampler implements AutoCloseable {
+public final class VectorSampler implements Sampler {
   private final List<Env> envs;
   private final Policy policy;
   private final ObservationNormalizer normalizer;
@@ -109,6 +109,7 @@ public final class VectorSampler implements AutoCloseable {
     this.training = training;
   }
 
+  @Override
   public int envCount() {
     return envs.size();
   }
@@ -118,6 +119,7 @@ public final class VectorSampler implements AutoCloseable {
   }
 
   /** Returns and clears the (return, length) of episodes completed since the last call. */
+  @Override
   public List<double[]> drainCompletedEpisodes() {
     List<double[]> out = new ArrayList<>(completed);
     completed.clear();
@@ -261,6 +263,7 @@ public final class VectorSampler implements AutoCloseable {
   }
 
   /** Collects {@code steps} steps from every copy with parameters θ. */
+  @Override
   public Batch collect(double[] theta, int steps) {
     if (steps < 1) {
       throw new IllegalArgumentException("n_steps must be >= 1, got " + steps);
@@ -382,6 +385,7 @@ public final class VectorSampler implements AutoCloseable {
   public record State(boolean started, long totalSteps, List<CopyState> copies) {}
 
   /** A snapshot of everything that determines future batches. */
+  @Override
   public State snapshot() {
     List<CopyState> copies = new ArrayList<>();
     for (int k = 0; k < envs.size(); k++) {
@@ -397,6 +401,7 @@ public final class VectorSampler implements AutoCloseable {
    * Restores a snapshot taken from a sampler built the same way. Returns false when an environment
    * offered no snapshot: then every copy starts fresh episodes (seeded from the stream as usual).
    */
+  @Override
   public boolean restore(State state) {
     if (state.copies().size() != envs.size()) {
       throw new IllegalArgumentException("checkpoint has " + state.copies().size()
