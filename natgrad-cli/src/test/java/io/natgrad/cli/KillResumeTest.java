@@ -29,11 +29,17 @@ class KillResumeTest {
 
   static List<String> metricsWithoutTime(Path csv) throws Exception {
     List<String> out = new ArrayList<>();
-    for (String line : Files.readAllLines(csv)) {
+    List<String> lines = Files.readAllLines(csv);
+    String[] header = lines.get(0).split(",", -1);
+    for (String line : lines) {
       String[] cells = line.split(",", -1);
-      // columns 2 and 3 are time/time_elapsed and time/fps: wall-clock
-      cells[2] = "";
-      cells[3] = "";
+      for (int i = 0; i < header.length; i++) {
+        // wall-clock columns: time/* except the counters
+        if (header[i].startsWith("time/") && !header[i].equals("time/iterations")
+            && !header[i].equals("time/total_timesteps")) {
+          cells[i] = "";
+        }
+      }
       out.add(String.join(",", cells));
     }
     return out;

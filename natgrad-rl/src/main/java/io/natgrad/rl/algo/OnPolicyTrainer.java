@@ -48,6 +48,7 @@ public final class OnPolicyTrainer {
   /** The metrics columns, SB3's names where they exist and natgrad's under {@code ngd/}. */
   public static final List<String> METRIC_KEYS = List.of(
       "time/iterations", "time/total_timesteps", "time/time_elapsed", "time/fps",
+      "time/collect_seconds", "time/policy_update_seconds", "time/critic_seconds",
       "rollout/ep_rew_mean", "rollout/ep_len_mean", "rollout/episodes",
       "train/policy_objective", "train/value_loss", "train/kl_divergence_loss",
       "train/is_line_search_success", "train/explained_variance", "train/entropy", "train/std",
@@ -219,7 +220,9 @@ public final class OnPolicyTrainer {
     long start = System.nanoTime();
     while (steps < config.nTimesteps()) {
       iteration++;
+      long tCollect = System.nanoTime();
       Batch batch = sampler.collect(theta, config.nSteps());
+      double collectSeconds = (System.nanoTime() - tCollect) / 1e9;
       steps += batch.size();
       for (double[] ep : sampler.drainCompletedEpisodes()) {
         recent.addLast(ep);
@@ -246,6 +249,8 @@ public final class OnPolicyTrainer {
       }
       double progressRemaining = 1.0 - (double) steps / config.nTimesteps();
       double valueLoss;
+      long tUpdate = System.nanoTime();
+      double criticSeconds = 0;
       if (ppo != null) {
         PpoUpdate.Stats p = ppo.apply(theta, batch, gae.advantages(), gae.returns(),
             progressRemaining, criticRng);
@@ -264,8 +269,10 @@ public final class OnPolicyTrainer {
       } else {
         NaturalPolicyUpdate.Result u = update.apply(theta, batch, adv);
         theta = u.theta();
+        long tCritic = System.nanoTime();
         valueLoss = valueFunction.fit(batch.observations(), batch.timesteps(), n,
             gae.returns(), criticRng);
+        criticSeconds = (System.nanoTime() - tCritic) / 1e9;
         NaturalPolicyUpdate.Stats s = u.stats();
         row.put("train/policy_objective", s.policyObjective());
         row.put("train/kl_divergence_loss", s.measuredKl());
@@ -288,6 +295,10 @@ public final class OnPolicyTrainer {
           LOG.warn("update {}: {}", iteration, health);
         }
       }
+      double updateSeconds = (System.nanoTime() - tUpdate) / 1e9 - criticSeconds;
+      row.put("time/collect_seconds", collectSeconds);
+      row.put("time/policy_update_seconds", updateSeconds);
+      row.put("time/critic_seconds", criticSeconds);
       double elapsed = elapsedBefore + (System.nanoTime() - start) / 1e9;
       row.put("time/iterations", iteration);
       row.put("time/total_timesteps", steps);
