@@ -51,6 +51,7 @@ public final class VectorSampler implements Sampler {
   private final int[][] slices;
   private final ExecutorService pool;
   private final List<double[]> completed = new ArrayList<>();
+  private final int firstCopy;
   private boolean started;
   private boolean training = true;
   private long totalSteps;
@@ -60,15 +61,24 @@ public final class VectorSampler implements Sampler {
     this(envs, policy, seed, normalizer, 1);
   }
 
+  /** A sampler over all copies, {@code workers} threads. */
+  public VectorSampler(List<Env> envs, Policy policy, long seed, ObservationNormalizer normalizer,
+      int workers) {
+    this(envs, policy, seed, normalizer, workers, 0);
+  }
+
   /**
    * @param envs the environment copies (each already wrapped as needed, e.g. {@code ClipAction})
    * @param policy the policy
    * @param seed the seed every stream derives from
    * @param normalizer shared observation normalizer, or null
    * @param workers threads stepping the copies (at most one per copy)
+   * @param firstCopy the global index of {@code envs.get(0)}: a slice of a larger set of copies
+   *     (distributed sampling) derives its streams from the global indices, so the slices of a
+   *     batch are exactly the rows the whole set would have produced
    */
   public VectorSampler(List<Env> envs, Policy policy, long seed, ObservationNormalizer normalizer,
-      int workers) {
+      int workers, int firstCopy) {
     if (envs.isEmpty()) {
       throw new IllegalArgumentException("n_envs must be >= 1, got 0");
     }
@@ -76,6 +86,7 @@ public final class VectorSampler implements Sampler {
       throw new IllegalArgumentException("workers must be >= 1, got " + workers);
     }
     this.envs = List.copyOf(envs);
+    this.firstCopy = firstCopy;
     this.policy = policy;
     this.normalizer = normalizer;
     this.od = envs.get(0).observationSpace().flatDimension();
@@ -84,8 +95,8 @@ public final class VectorSampler implements Sampler {
     actionRngs = new Rng[m];
     envSeeds = new long[m];
     for (int k = 0; k < m; k++) {
-      actionRngs[k] = Rng.of(Rng.derive(seed, "actions-" + k));
-      envSeeds[k] = Rng.derive(seed, "env-" + k);
+      actionRngs[k] = Rng.of(Rng.derive(seed, "actions-" + (firstCopy + k)));
+      envSeeds[k] = Rng.derive(seed, "env-" + (firstCopy + k));
     }
     raw = new double[m][];
     seen = new double[m][];
@@ -121,6 +132,19 @@ public final class VectorSampler implements Sampler {
   /** Returns and clears the (return, length) of episodes completed since the last call. */
   @Override
   public List<double[]> drainCompletedEpisodes() {
+    List<double[]> out = new ArrayList<>();
+    for (double[] e : completed) {
+      out.add(new double[] {e[0], e[1]});
+    }
+    completed.clear();
+    return out;
+  }
+
+  /**
+   * As {@link #drainCompletedEpisodes} with each episode's (return, length, vector step within the
+   * last collect, global copy index), for merging the slices of a distributed batch in order.
+   */
+  public List<double[]> drainCompletedEpisodesWithOrder() {
     List<double[]> out = new ArrayList<>(completed);
     completed.clear();
     return out;
@@ -302,7 +326,7 @@ public final class VectorSampler implements Sampler {
     }
     eps.sort((x, y) -> x[0] != y[0] ? Double.compare(x[0], y[0]) : Double.compare(x[1], y[1]));
     for (double[] e : eps) {
-      completed.add(new double[] {e[2], e[3]});
+      completed.add(new double[] {e[2], e[3], e[0], firstCopy + e[1]});
     }
     // segments: split each copy's block after every done step
     List<Integer> offsets = new ArrayList<>();
