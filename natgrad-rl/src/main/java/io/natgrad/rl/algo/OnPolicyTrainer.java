@@ -43,7 +43,7 @@ import java.util.Map;
  * Every random stream derives from the seed: policy and critic initialization, the sampler (per
  * environment copy), the critic's minibatch shuffles and the evaluations.
  */
-public final class OnPolicyTrainer {
+public final class OnPolicyTrainer implements AutoCloseable {
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(OnPolicyTrainer.class);
   /** The metrics columns, SB3's names where they exist and natgrad's under {@code ngd/}. */
   public static final List<String> METRIC_KEYS = List.of(
@@ -336,7 +336,8 @@ public final class OnPolicyTrainer {
     return theta.clone();
   }
 
-  /** Releases the sampler's threads. */
+  /** Releases the sampler (its threads, or its cluster context). */
+  @Override
   public void close() {
     sampler.close();
   }

@@ -1,0 +1,52 @@
+package io.natgrad.spark;
+
+import io.natgrad.rl.algo.Evaluation;
+import io.natgrad.rl.env.Env;
+import io.natgrad.rl.sample.Batch;
+import io.natgrad.rl.sample.VectorSampler;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What one Spark task computes: a pure function of what the driver sends — the environment id, the
+ * policy architecture and θ, the sampler seed, and for each copy of its slice the copy's state — to
+ * the slice's rows of the batch and the copies' new states. Nothing depends on the executor or the
+ * attempt, so a re-run task returns the same trajectories.
+ */
+final class SliceTask {
+
+  private SliceTask() {}
+
+  /** A task's input: the slice [firstCopy, firstCopy + count) and its copies' states. */
+  record Input(int firstCopy, int count, boolean started, List<CopyData> copies)
+      implements Serializable {}
+
+  /** A task's output: the slice's batch, its completed episodes and its copies' new states. */
+  record Output(int firstCopy, BatchData batch, List<double[]> episodes, List<CopyData> copies)
+      implements Serializable {}
+
+  static Output run(String envId, PolicySpec spec, long seed, double[] theta, int steps,
+      Input in) {
+    List<Env> envs = new ArrayList<>(in.count());
+    for (int k = 0; k < in.count(); k++) {
+      envs.add(Evaluation.makeEnv(envId));
+    }
+    try (VectorSampler s = new VectorSampler(envs, spec.build(), seed, null, 1, in.firstCopy())) {
+      if (in.copies() != null) {
+        List<VectorSampler.CopyState> cs = new ArrayList<>(in.count());
+        for (CopyData c : in.copies()) {
+          cs.add(c.toState());
+        }
+        s.restore(new VectorSampler.State(in.started(), 0L, cs));
+      }
+      Batch b = s.collect(theta, steps);
+      List<double[]> episodes = s.drainCompletedEpisodesWithOrder();
+      List<CopyData> out = new ArrayList<>(in.count());
+      for (VectorSampler.CopyState c : s.snapshot().copies()) {
+        out.add(CopyData.of(c, envId));
+      }
+      return new Output(in.firstCopy(), BatchData.of(b), episodes, out);
+    }
+  }
+}
