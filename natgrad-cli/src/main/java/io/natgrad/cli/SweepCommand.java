@@ -38,7 +38,8 @@ import picocli.CommandLine.Parameters;
  * </pre>
  *
  * Every cell is validated before any run starts; an unknown key, an empty axis or a duplicate cell
- * is refused naming the key. {@code --engine local} runs the cells on a thread pool.
+ * is refused naming the key. {@code --engine local} runs the cells on a thread pool, each sampling
+ * in process; {@code --engine spark} runs them the same way, sampling through one shared Spark context.
  */
 @Command(name = "sweep", mixinStandardHelpOptions = true,
     description = "Run a grid of configurations × seeds, then write a comparison report.")
@@ -47,8 +48,12 @@ public final class SweepCommand implements Callable<Integer> {
   Path file;
 
   @Option(names = "--engine", defaultValue = "local",
-      description = "local (a thread pool in this process) (default ${DEFAULT-VALUE}).")
+      description = "local (cells on a thread pool, each sampling in process) or spark (cells "
+          + "sample through one shared Spark context) (default ${DEFAULT-VALUE}).")
   String engine;
+
+  @Option(names = "--master", description = "Spark master URL for --engine spark (default local[2]).")
+  String master;
 
   @Option(names = "--parallel", description = "Cells run at once (default: available cores).")
   Integer parallel;
@@ -151,8 +156,9 @@ public final class SweepCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     if (!engine.equals("local")) {
-      throw new IllegalArgumentException("--engine must be local here (got '" + engine
-          + "'): the Spark engine comes with the optional natgrad-spark module");
+      io.natgrad.rl.sample.SamplerEngine.find(engine); // fails now, naming the engines available
+    } else if (master != null) {
+      throw new IllegalArgumentException("--master " + master + " needs --engine spark");
     }
     Map<String, Object> sweep = ConfigFiles.readMapping(file);
     List<Cell> cells = cells(sweep, Path.of("runs", "sweep"));
@@ -176,9 +182,13 @@ public final class SweepCommand implements Callable<Integer> {
         Files.createDirectories(c.dir());
         Path cfg = c.dir().resolve("cell.json");
         new com.fasterxml.jackson.databind.ObjectMapper().writeValue(cfg.toFile(), c.settings());
-        return new CommandLine(new TrainCommand()).execute("--env",
+        List<String> args = new ArrayList<>(List.of("--env",
             String.valueOf(c.settings().get("env")), "--config", cfg.toString(), "--out",
-            c.dir().toString(), "--workers", "1", "--force");
+            c.dir().toString(), "--workers", "1", "--force", "--engine", engine));
+        if (master != null) {
+          args.addAll(List.of("--master", master));
+        }
+        return new CommandLine(new TrainCommand()).execute(args.toArray(String[]::new));
       }));
     }
     pool.shutdown();

@@ -90,6 +90,15 @@ public final class TrainCommand implements Callable<Integer> {
   @Option(names = "--workers", description = "Sampler threads (default: available cores); the results do not depend on it.")
   Integer workers;
 
+  @Option(names = "--engine", defaultValue = "local",
+      description = "Sampling engine: local (in process, threads by --workers) or spark (needs the "
+          + "natgrad-spark module; ./natgrad adds it) (default ${DEFAULT-VALUE}).")
+  String engine;
+
+  @Option(names = "--master", description = "Spark master URL for --engine spark "
+      + "(default local[2]; e.g. spark://host:7077, local[N]).")
+  String master;
+
   @Option(names = "--n-envs") String nEnvs;
   @Option(names = "--n-steps") String nSteps;
   @Option(names = "--batch-size") String batchSize;
@@ -263,7 +272,7 @@ public final class TrainCommand implements Callable<Integer> {
     }
     OnPolicyTrainer trainer = new OnPolicyTrainer(c, init == null ? null : init.theta(),
         init == null || init.normalizer() == null ? null : init.normalizer().stats(), evalEvery,
-        evalEpisodes, w);
+        evalEpisodes, w, engine, engineOptions());
     if (init != null && init.theta().length != trainer.policy().parameterDimension()) {
       throw new IllegalArgumentException("--init-policy has another architecture");
     }
@@ -395,5 +404,13 @@ public final class TrainCommand implements Callable<Integer> {
     if (x.length > 0 || !evals.isEmpty()) {
       Plots.savePng(chart, png);
     }
+  }
+
+  /** Options for a non-local sampling engine. */
+  private java.util.Map<String, String> engineOptions() {
+    if (master != null && engine.equals("local")) {
+      throw new IllegalArgumentException("--master " + master + " needs --engine spark");
+    }
+    return master == null ? java.util.Map.of() : java.util.Map.of("master", master);
   }
 }

@@ -1,0 +1,96 @@
+package io.natgrad.spark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.natgrad.cli.Main;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The commands with {@code --engine spark}: the same runs as in process, bit for bit. */
+class SparkCliTest {
+  @TempDir Path tmp;
+
+  record Result(int code, String out, String err) {}
+
+  static synchronized Result run(String... args) {
+    PrintStream oldOut = System.out;
+    PrintStream oldErr = System.err;
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    try {
+      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+      int code = Main.execute(args);
+      return new Result(code, out.toString(StandardCharsets.UTF_8),
+          err.toString(StandardCharsets.UTF_8));
+    } finally {
+      System.setOut(oldOut);
+      System.setErr(oldErr);
+    }
+  }
+
+  static String sweep(Path out) {
+    return "base:\n  env: CartPole-v1\n  algo: trpo\n  n_envs: 4\n  n_steps: 256\n"
+        + "  n_timesteps: 3072\ngrid:\n  cg_damping: [0.1, 0.01]\nseeds: [0, 1]\nout: " + out
+        + "\nthreshold: 30\n";
+  }
+
+  @Test
+  void aTwoByTwoSweepGivesTheSamePoliciesOnSparkAndInProcess() throws Exception {
+    Path a = tmp.resolve("local");
+    Path b = tmp.resolve("spark");
+    Files.writeString(tmp.resolve("a.yml"), sweep(a));
+    Files.writeString(tmp.resolve("b.yml"), sweep(b));
+    Result ra = run("sweep", tmp.resolve("a.yml").toString(), "--parallel", "2");
+    assertThat(ra.code()).as(ra.out() + ra.err()).isZero();
+    Result rb = run("sweep", tmp.resolve("b.yml").toString(), "--parallel", "2", "--engine",
+        "spark", "--master", "local[2]");
+    assertThat(rb.code()).as(rb.out() + rb.err()).isZero();
+    assertThat(rb.out()).contains("sweep: 4 cells").contains("0 failed");
+    ObjectMapper json = new ObjectMapper();
+    for (String cell : new String[] {"cg_damping=0.1_seed0", "cg_damping=0.1_seed1",
+        "cg_damping=0.01_seed0", "cg_damping=0.01_seed1"}) {
+      assertThat(json.readTree(b.resolve(cell).resolve("policy.json").toFile())
+          .at("/policy/parameters"))
+          .isEqualTo(json.readTree(a.resolve(cell).resolve("policy.json").toFile())
+              .at("/policy/parameters"));
+    }
+    assertThat(b.resolve("report.html")).isNotEmptyFile();
+  }
+
+  @Test
+  void aBadSweepIsRefusedBeforeSparkStartsAnyRun() throws Exception {
+    Path out = tmp.resolve("never");
+    Files.writeString(tmp.resolve("bad.yml"), sweep(out).replace("cg_damping", "cg_dampin"));
+    Result r = run("sweep", tmp.resolve("bad.yml").toString(), "--engine", "spark");
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("cg_dampin");
+    assertThat(out).doesNotExist();
+  }
+
+  @Test
+  void trainWithEngineSparkWritesThePolicyOfTheInProcessRun() throws Exception {
+    String[] common = {"train", "--env", "CartPole-v1", "--algo", "trpo", "--n-envs", "4",
+        "--n-steps", "256", "--steps", "2048", "--seed", "5", "--eval-every", "0", "--force"};
+    Result ra = run(concat(common, "--out", tmp.resolve("l").toString()));
+    assertThat(ra.code()).as(ra.err()).isZero();
+    Result rb = run(concat(common, "--out", tmp.resolve("s").toString(), "--engine", "spark",
+        "--master", "local[2]"));
+    assertThat(rb.code()).as(rb.err()).isZero();
+    ObjectMapper json = new ObjectMapper();
+    assertThat(json.readTree(tmp.resolve("s/policy.json").toFile()).at("/policy/parameters"))
+        .isEqualTo(json.readTree(tmp.resolve("l/policy.json").toFile()).at("/policy/parameters"));
+  }
+
+  private static String[] concat(String[] a, String... b) {
+    String[] r = java.util.Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, r, a.length, b.length);
+    return r;
+  }
+}
