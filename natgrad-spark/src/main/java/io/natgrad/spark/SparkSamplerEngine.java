@@ -10,7 +10,8 @@ import org.apache.spark.api.java.JavaSparkContext;
 
 /**
  * The {@code spark} sampling engine, found by {@link java.util.ServiceLoader} when natgrad-spark is
- * on the class path. Options: {@code master} (default {@code local[2]}; samplers open at the same
+ * on the class path. Options: {@code master} (default: {@code spark.master} as spark-submit sets it, else
+ * {@code local[2]}; samplers open at the same
  * time share one context), {@code partitions} (tasks per iteration; default the context's default parallelism,
  * at most one per copy), {@code fail_first_attempt} (fault injection for recovery tests).
  */
@@ -39,7 +40,8 @@ public final class SparkSamplerEngine implements SamplerEngine {
           + "--engine local");
     }
     PolicySpec spec = PolicySpec.of(policy);
-    String master = options.getOrDefault("master", "local[2]");
+    // under spark-submit the master comes from spark.master
+    String master = options.getOrDefault("master", System.getProperty("spark.master", "local[2]"));
     JavaSparkContext sc = SharedContext.acquire(master);
     int partitions;
     String p = options.get("partitions");

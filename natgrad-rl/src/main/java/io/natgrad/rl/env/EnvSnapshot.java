@@ -3,7 +3,7 @@ package io.natgrad.rl.env;
 /**
  * Everything that determines an environment copy's future: its internal state, its generator, the
  * time limit's step counter and whether an episode is in progress — through the wrappers natgrad
- * adds ({@link ClipAction}, {@link TimeLimit}). What checkpoints and distributed sampling store.
+ * adds ({@link ClipAction}, {@link TimeLimit}, {@link BusyWork}). What checkpoints and distributed sampling store.
  *
  * @param state the {@link StatefulEnv#state()}
  * @param rng the environment's generator state (null before its first reset)
@@ -19,6 +19,8 @@ public record EnvSnapshot(double[] state, long[] rng, int elapsed, boolean activ
     while (true) {
       if (e instanceof ClipAction c) {
         e = c.unwrapped();
+      } else if (e instanceof BusyWork b) {
+        e = b.unwrapped();
       } else if (e instanceof NormalizeObservation) {
         return null;
       } else if (e instanceof TimeLimit t) {
@@ -40,6 +42,8 @@ public record EnvSnapshot(double[] state, long[] rng, int elapsed, boolean activ
     while (true) {
       if (e instanceof ClipAction c) {
         e = c.unwrapped();
+      } else if (e instanceof BusyWork b) {
+        e = b.unwrapped();
       } else if (e instanceof TimeLimit t) {
         if (elapsed < 0) {
           throw new IllegalArgumentException("snapshot has no time-limit counter for " + env.id());
