@@ -33,6 +33,9 @@ public final class SparkSampler implements Sampler {
   private List<CopyData> states;
   private long totalSteps;
   private long lastBroadcastBytes;
+  private boolean measureBytes;
+  private long lastSentBytes;
+  private long lastReturnedBytes;
 
   /**
    * @param envId registered environment id (tasks build their copies with it)
@@ -93,6 +96,10 @@ public final class SparkSampler implements Sampler {
     } finally {
       th.destroy();
     }
+    if (measureBytes) {
+      lastSentBytes = serializedSize(inputs);
+      lastReturnedBytes = serializedSize(outs);
+    }
     List<Batch> parts = new ArrayList<>(outs.size());
     List<CopyData> next = new ArrayList<>(copies);
     List<double[]> eps = new ArrayList<>();
@@ -120,6 +127,31 @@ public final class SparkSampler implements Sampler {
   /** Bytes of the last θ broadcast (what is sent once per iteration besides the copies' states). */
   public long lastBroadcastBytes() {
     return lastBroadcastBytes;
+  }
+
+  /** Measure what each iteration sends and receives (Java-serialized sizes; costs time). */
+  void measureBytes(boolean on) {
+    measureBytes = on;
+  }
+
+  /** Serialized bytes of the last iteration's task inputs (copies' states), all tasks. */
+  long lastSentBytes() {
+    return lastSentBytes;
+  }
+
+  /** Serialized bytes of the last iteration's task results (batches, episodes, new states). */
+  long lastReturnedBytes() {
+    return lastReturnedBytes;
+  }
+
+  private static long serializedSize(Object o) {
+    java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
+    try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(b)) {
+      out.writeObject(new ArrayList<>((List<?>) o));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return b.size();
   }
 
   /** Number of Spark tasks per iteration. */
