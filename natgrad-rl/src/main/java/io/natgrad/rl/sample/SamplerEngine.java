@@ -37,6 +37,7 @@ public interface SamplerEngine {
     }
     throw new IllegalArgumentException("no sampling engine '" + name + "' on the class path"
         + (names.isEmpty() ? "" : " (available: " + names + ")")
-        + "; the in-process engine is 'local'");
+        + "; the in-process engine is 'local'; 'spark' needs the natgrad-spark module on the "
+        + "class path (./natgrad adds it for --engine spark)");
   }
 }
