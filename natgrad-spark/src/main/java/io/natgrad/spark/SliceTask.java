@@ -22,9 +22,13 @@ final class SliceTask {
   record Input(int firstCopy, int count, boolean started, List<CopyData> copies)
       implements Serializable {}
 
-  /** A task's output: the slice's batch, its completed episodes and its copies' new states. */
-  record Output(int firstCopy, BatchData batch, List<double[]> episodes, List<CopyData> copies)
-      implements Serializable {}
+  /**
+   * A task's output: the slice's batch, its completed episodes and its copies' new states; or, when
+   * the environment or the policy produced a non-finite value, only {@code nonFinite} (the message).
+   * That failure is deterministic, so it is returned, not thrown: Spark would only retry it.
+   */
+  record Output(int firstCopy, BatchData batch, List<double[]> episodes, List<CopyData> copies,
+      String nonFinite) implements Serializable {}
 
   static Output run(String envId, PolicySpec spec, long seed, double[] theta, int steps,
       Input in) {
@@ -40,13 +44,18 @@ final class SliceTask {
         }
         s.restore(new VectorSampler.State(in.started(), 0L, cs));
       }
-      Batch b = s.collect(theta, steps);
+      Batch b;
+      try {
+        b = s.collect(theta, steps);
+      } catch (ArithmeticException e) {
+        return new Output(in.firstCopy(), null, List.of(), List.of(), e.getMessage());
+      }
       List<double[]> episodes = s.drainCompletedEpisodesWithOrder();
       List<CopyData> out = new ArrayList<>(in.count());
       for (VectorSampler.CopyState c : s.snapshot().copies()) {
         out.add(CopyData.of(c, envId));
       }
-      return new Output(in.firstCopy(), BatchData.of(b), episodes, out);
+      return new Output(in.firstCopy(), BatchData.of(b), episodes, out, null);
     }
   }
 }

@@ -1,5 +1,6 @@
 package io.natgrad.spark;
 
+import io.natgrad.rl.env.NonFiniteEnvironmentException;
 import io.natgrad.rl.sample.Batch;
 import io.natgrad.rl.sample.Sampler;
 import io.natgrad.rl.sample.VectorSampler;
@@ -99,6 +100,13 @@ public final class SparkSampler implements Sampler {
     if (measureBytes) {
       lastSentBytes = serializedSize(inputs);
       lastReturnedBytes = serializedSize(outs);
+    }
+    for (SliceTask.Output o : outs) {
+      if (o.nonFinite() != null) {
+        // the in-process sampler's exception, so the trainer stops the same way (last good
+        // checkpoint kept); the copies' states stay those before this iteration
+        throw new NonFiniteEnvironmentException(o.nonFinite());
+      }
     }
     List<Batch> parts = new ArrayList<>(outs.size());
     List<CopyData> next = new ArrayList<>(copies);

@@ -143,4 +143,57 @@ class SparkSamplerTest {
     assertThat(train("spark", Map.of("master", "local[2,3]", "fail_first_attempt", "true")))
         .isEqualTo(train("local", Map.of()));
   }
+
+  @Test
+  void aNonFiniteRewardInATaskStopsLikeInProcess() {
+    // a CartPole whose reward turns NaN at its 30th step
+    EnvRegistry.register("NanCartPole-v0", o -> new io.natgrad.rl.env.Env() {
+      private final Env env = EnvRegistry.make("CartPole-v1");
+      private int t;
+
+      @Override
+      public String id() {
+        return "NanCartPole-v0";
+      }
+
+      @Override
+      public io.natgrad.rl.env.Space observationSpace() {
+        return env.observationSpace();
+      }
+
+      @Override
+      public io.natgrad.rl.env.Space actionSpace() {
+        return env.actionSpace();
+      }
+
+      @Override
+      public double[] reset(long seed) {
+        return env.reset(seed);
+      }
+
+      @Override
+      public double[] reset() {
+        return env.reset();
+      }
+
+      @Override
+      public io.natgrad.rl.env.StepResult step(double[] action) {
+        io.natgrad.rl.env.StepResult r = env.step(action);
+        return ++t == 30 ? new io.natgrad.rl.env.StepResult(r.observation(), Double.NaN,
+            r.terminated(), r.truncated(), r.info()) : r;
+      }
+    });
+    Map<String, Object> m = new HashMap<>();
+    m.put("env", "CartPole-v1");
+    NeuralPolicy policy = OnPolicyTrainer.makePolicy(TrainConfig.fromMap(m),
+        EnvRegistry.make("CartPole-v1"));
+    double[] theta = policy.initialParameters(Rng.of(1));
+    try (Sampler s = SamplerEngine.find("spark").create("NanCartPole-v0", 4, policy, 1, null,
+        Map.of("master", "local[2]"))) {
+      assertThatThrownBy(() -> s.collect(theta, 64))
+          .isInstanceOf(io.natgrad.rl.env.NonFiniteEnvironmentException.class)
+          .hasMessageContaining("non-finite reward")
+          .hasMessageContaining("copy ");
+    }
+  }
 }

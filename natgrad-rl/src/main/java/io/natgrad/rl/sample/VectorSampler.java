@@ -168,7 +168,8 @@ public final class VectorSampler implements Sampler {
   private void checkFinite(int k, String what, double[] values, long step) {
     for (int i = 0; i < values.length; i++) {
       if (!Double.isFinite(values[i])) {
-        throw new NonFiniteEnvironmentException("environment " + envs.get(k).id() + " (copy " + k
+        throw new NonFiniteEnvironmentException("environment " + envs.get(k).id() + " (copy "
+            + (firstCopy + k)
             + ") returned a non-finite " + what + " " + Arrays.toString(values) + " (component "
             + i + " = " + values[i] + ") at step " + step);
       }
@@ -243,7 +244,8 @@ public final class VectorSampler implements Sampler {
           for (double v : action) {
             if (!Double.isFinite(v)) {
               throw new NonFiniteEnvironmentException("policy produced a non-finite action "
-                  + Arrays.toString(action) + " for " + envs.get(k).id() + " (copy " + k
+                  + Arrays.toString(action) + " for " + envs.get(k).id() + " (copy "
+                  + (firstCopy + k)
                   + ") at step " + step);
             }
           }
@@ -254,7 +256,7 @@ public final class VectorSampler implements Sampler {
           checkFinite(k, "observation", res.observation(), step);
           if (!Double.isFinite(res.reward())) {
             throw new NonFiniteEnvironmentException("environment " + envs.get(k).id() + " (copy "
-                + k + ") returned a non-finite reward " + res.reward() + " at step " + step);
+                + (firstCopy + k) + ") returned a non-finite reward " + res.reward() + " at step " + step);
           }
           rew[i] = res.reward();
           term[i] = res.terminated();
