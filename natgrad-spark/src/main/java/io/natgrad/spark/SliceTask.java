@@ -30,13 +30,18 @@ final class SliceTask {
   record Output(int firstCopy, BatchData batch, List<double[]> episodes, List<CopyData> copies,
       String nonFinite) implements Serializable {}
 
-  static Output run(String envId, PolicySpec spec, long seed, double[] theta, int steps,
-      Input in) {
-    List<Env> envs = new ArrayList<>(in.count());
-    for (int k = 0; k < in.count(); k++) {
+  /** {@code n} copies of {@code envId}, wrapped as the trainer wraps them. */
+  static List<Env> copies(String envId, int n) {
+    List<Env> envs = new ArrayList<>(n);
+    for (int k = 0; k < n; k++) {
       envs.add(Evaluation.makeEnv(envId));
     }
-    try (VectorSampler s = new VectorSampler(envs, spec.build(), seed, null, 1, in.firstCopy())) {
+    return envs;
+  }
+
+  static Output run(String envId, PolicySpec spec, long seed, double[] theta, int steps,
+      Input in) {
+    try (VectorSampler s = new VectorSampler(copies(envId, in.count()), spec.build(), seed, null, 1, in.firstCopy())) {
       if (in.copies() != null) {
         List<VectorSampler.CopyState> cs = new ArrayList<>(in.count());
         for (CopyData c : in.copies()) {

@@ -214,11 +214,7 @@ public final class SparkSampler implements Sampler {
   }
 
   private VectorSampler freshLocal() {
-    List<io.natgrad.rl.env.Env> envs = new ArrayList<>();
-    for (int k = 0; k < copies; k++) {
-      envs.add(io.natgrad.rl.algo.Evaluation.makeEnv(envId));
-    }
-    return new VectorSampler(envs, spec.build(), seed, null, 1);
+    return new VectorSampler(SliceTask.copies(envId, copies), spec.build(), seed, null, 1);
   }
 
   @Override

@@ -1,18 +1,14 @@
 package io.natgrad.spark;
 
 import io.natgrad.core.random.Rng;
-import io.natgrad.rl.algo.Evaluation;
 import io.natgrad.rl.algo.OnPolicyTrainer;
 import io.natgrad.rl.algo.TrainConfig;
 import io.natgrad.rl.env.BusyWork;
-import io.natgrad.rl.env.Env;
 import io.natgrad.rl.env.EnvRegistry;
 import io.natgrad.rl.policy.NeuralPolicy;
 import io.natgrad.rl.sample.Sampler;
 import io.natgrad.rl.sample.VectorSampler;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -48,11 +44,7 @@ public final class SparkSamplerBenchmark {
       EnvRegistry.register(id, o -> new BusyWork(EnvRegistry.make("CartPole-v1"), k));
       int iters = k >= 300 ? 6 : k >= 100 ? 10 : 20;
       double local;
-      List<Env> envs = new ArrayList<>();
-      for (int c = 0; c < COPIES; c++) {
-        envs.add(Evaluation.makeEnv(id));
-      }
-      try (VectorSampler v = new VectorSampler(envs, policy, 7, null, 2)) {
+      try (VectorSampler v = new VectorSampler(SliceTask.copies(id, COPIES), policy, 7, null, 2)) {
         local = medianMillis(v, theta, iters);
       }
       double spark;

@@ -3,7 +3,8 @@ package io.natgrad.rl.env;
 /**
  * Everything that determines an environment copy's future: its internal state, its generator, the
  * time limit's step counter and whether an episode is in progress — through the wrappers natgrad
- * adds ({@link ClipAction}, {@link TimeLimit}, {@link BusyWork}). What checkpoints and distributed sampling store.
+ * adds ({@link ClipAction}, {@link TimeLimit}, {@link BusyWork}). What checkpoints and
+ * distributed sampling store.
  *
  * @param state the {@link StatefulEnv#state()}
  * @param rng the environment's generator state (null before its first reset)
