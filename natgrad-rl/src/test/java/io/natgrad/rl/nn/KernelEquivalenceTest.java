@@ -24,7 +24,8 @@ class KernelEquivalenceTest {
 
   @ParameterizedTest
   @CsvSource({"64, 64, 37, 1", "4, 64, 130, 1", "5, 13, 9, 1", "7, 3, 6, 2", "64, 2, 11, 0",
-      "17, 24, 5, 2"})
+      "17, 24, 5, 2", "64, 2, 37, 1", "64, 1, 29, 0", "3, 64, 21, 1", "40, 17, 13, 1",
+      "64, 64, 8, 2", "32, 24, 16, 1"})
   void vectorAndScalarKernelsAgreeBitForBit(int in, int out, int rows, int act) {
     LayerKernels v = LayerKernels.best();
     LayerKernels s = new ScalarKernels();
@@ -58,6 +59,41 @@ class KernelEquivalenceTest {
     double[] tb = new double[rows * out];
     v.jvp(h, tin, false, in, theta, vv, 1, 1 + in * out, out, a, act, ta, 0, rows);
     s.jvp(h, tin, false, in, theta, vv, 1, 1 + in * out, out, a, act, tb, 0, rows);
+    assertThat(ta).containsExactly(tb);
+    v.jvp(h, tin, true, in, theta, vv, 1, 1 + in * out, out, a, act, ta, 0, rows);
+    s.jvp(h, tin, true, in, theta, vv, 1, 1 + in * out, out, a, act, tb, 0, rows);
+    assertThat(ta).containsExactly(tb);
+  }
+
+  /** A chunk that starts inside the arrays (r0 &gt; 0) touches only its own rows, in the same bits. */
+  @ParameterizedTest
+  @CsvSource({"64, 64, 3, 40, 1", "64, 2, 5, 30, 0", "4, 64, 1, 18, 1", "64, 1, 7, 23, 0"})
+  void chunksInsideTheBatchAgree(int in, int out, int r0, int r1, int act) {
+    LayerKernels v = LayerKernels.best();
+    LayerKernels s = new ScalarKernels();
+    Rng rng = Rng.of(7L * in + out);
+    double[] x = random(r1 * in + 5, rng);
+    double[] theta = random(in * out + out, rng);
+    double[] vv = random(theta.length, rng);
+    double[] a = new double[r1 * out + 3];
+    double[] b = new double[r1 * out + 3];
+    v.forward(x, in, theta, 0, in * out, out, a, act, r0, r1);
+    s.forward(x, in, theta, 0, in * out, out, b, act, r0, r1);
+    assertThat(a).containsExactly(b);
+    for (int k = 0; k < r0 * out; k++) {
+      assertThat(a[k]).isZero();
+    }
+    double[] dz = random(r1 * out, rng);
+    double[] pa = new double[in * out + out];
+    double[] pb = new double[in * out + out];
+    v.weightGrad(x, in, dz, out, pa, r0, r1);
+    s.weightGrad(x, in, dz, out, pb, r0, r1);
+    assertThat(pa).containsExactly(pb);
+    double[] tin = random(r1 * in, rng);
+    double[] ta = new double[r1 * out];
+    double[] tb = new double[r1 * out];
+    v.jvp(x, tin, false, in, theta, vv, 0, in * out, out, a, act, ta, r0, r1);
+    s.jvp(x, tin, false, in, theta, vv, 0, in * out, out, a, act, tb, r0, r1);
     assertThat(ta).containsExactly(tb);
   }
 }

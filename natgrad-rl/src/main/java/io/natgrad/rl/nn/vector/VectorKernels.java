@@ -67,6 +67,26 @@ public final class VectorKernels implements LayerKernels {
   @Override
   public void forward(double[] in, int inDim, double[] theta, int wOff, int bOff, int outDim,
       double[] out, int act, int r0, int r1) {
+    if (act == TANH && outDim % L == 0) {
+      // the affine part first, then tanh over the block in a separate loop: inlining the long
+      // tanh chain after each of the eight accumulators made the kernel too large to compile well
+      affine(in, inDim, theta, wOff, bOff, outDim, out, r0, r1);
+      int end = r1 * outDim;
+      for (int k = r0 * outDim; k < end; k += L) {
+        tanh(DoubleVector.fromArray(S, out, k)).intoArray(out, k);
+      }
+      return;
+    }
+    affineAct(in, inDim, theta, wOff, bOff, outDim, out, act, r0, r1);
+  }
+
+  private static void affine(double[] in, int inDim, double[] theta, int wOff, int bOff,
+      int outDim, double[] out, int r0, int r1) {
+    affineAct(in, inDim, theta, wOff, bOff, outDim, out, LINEAR, r0, r1);
+  }
+
+  private static void affineAct(double[] in, int inDim, double[] theta, int wOff, int bOff,
+      int outDim, double[] out, int act, int r0, int r1) {
     int oVec = outDim - outDim % L;
     int b = r0;
     for (; b + 4 <= r1; b += 4) {
@@ -131,9 +151,6 @@ public final class VectorKernels implements LayerKernels {
         activate(a2, act).intoArray(out, (b + 2) * outDim + o);
         activate(a3, act).intoArray(out, (b + 3) * outDim + o);
       }
-      if (oVec < outDim) {
-        forwardTail(in, inDim, theta, wOff, bOff, outDim, out, act, b, b + 4, oVec);
-      }
     }
     for (; b < r1; b++) {
       int ib = b * inDim;
@@ -144,15 +161,55 @@ public final class VectorKernels implements LayerKernels {
         }
         activate(a, act).intoArray(out, b * outDim + o);
       }
-      if (oVec < outDim) {
-        forwardTail(in, inDim, theta, wOff, bOff, outDim, out, act, b, b + 1, oVec);
-      }
+    }
+    if (oVec < outDim) {
+      forwardTail(in, inDim, theta, wOff, bOff, outDim, out, act, r0, r1, oVec);
     }
   }
 
+  /**
+   * Outputs past the last full vector (the 1- or 2-wide output layers): each element is the
+   * scalar FMA chain of {@link ScalarKernels}, but eight rows run side by side so that eight
+   * independent chains hide the FMA latency (one chain at a time was latency-bound and cost more
+   * than the whole hidden layer).
+   */
   private static void forwardTail(double[] in, int inDim, double[] theta, int wOff, int bOff,
       int outDim, double[] out, int act, int r0, int r1, int oFrom) {
-    for (int b = r0; b < r1; b++) {
+    int b = r0;
+    for (; b + 8 <= r1; b += 8) {
+      int i0 = b * inDim;
+      for (int o = oFrom; o < outDim; o++) {
+        double bias = theta[bOff + o];
+        double a0 = bias;
+        double a1 = bias;
+        double a2 = bias;
+        double a3 = bias;
+        double a4 = bias;
+        double a5 = bias;
+        double a6 = bias;
+        double a7 = bias;
+        for (int i = 0, w = wOff + o; i < inDim; i++, w += outDim) {
+          double wi = theta[w];
+          a0 = Math.fma(in[i0 + i], wi, a0);
+          a1 = Math.fma(in[i0 + inDim + i], wi, a1);
+          a2 = Math.fma(in[i0 + 2 * inDim + i], wi, a2);
+          a3 = Math.fma(in[i0 + 3 * inDim + i], wi, a3);
+          a4 = Math.fma(in[i0 + 4 * inDim + i], wi, a4);
+          a5 = Math.fma(in[i0 + 5 * inDim + i], wi, a5);
+          a6 = Math.fma(in[i0 + 6 * inDim + i], wi, a6);
+          a7 = Math.fma(in[i0 + 7 * inDim + i], wi, a7);
+        }
+        out[b * outDim + o] = ScalarKernels.activate(a0, act);
+        out[(b + 1) * outDim + o] = ScalarKernels.activate(a1, act);
+        out[(b + 2) * outDim + o] = ScalarKernels.activate(a2, act);
+        out[(b + 3) * outDim + o] = ScalarKernels.activate(a3, act);
+        out[(b + 4) * outDim + o] = ScalarKernels.activate(a4, act);
+        out[(b + 5) * outDim + o] = ScalarKernels.activate(a5, act);
+        out[(b + 6) * outDim + o] = ScalarKernels.activate(a6, act);
+        out[(b + 7) * outDim + o] = ScalarKernels.activate(a7, act);
+      }
+    }
+    for (; b < r1; b++) {
       for (int o = oFrom; o < outDim; o++) {
         double acc = theta[bOff + o];
         for (int i = 0; i < inDim; i++) {
@@ -169,7 +226,44 @@ public final class VectorKernels implements LayerKernels {
     int oVec = outDim - outDim % L;
     int i = 0;
     for (; i + 4 <= inDim; i += 4) {
-      for (int o = 0; o < oVec; o += L) {
+      int o = 0;
+      // four inputs × two output vectors: eight independent chains over the rows
+      for (; o + 2 * L <= oVec; o += 2 * L) {
+        DoubleVector a0 = DoubleVector.zero(S);
+        DoubleVector a1 = a0;
+        DoubleVector a2 = a0;
+        DoubleVector a3 = a0;
+        DoubleVector c0 = a0;
+        DoubleVector c1 = a0;
+        DoubleVector c2 = a0;
+        DoubleVector c3 = a0;
+        for (int b = r0; b < r1; b++) {
+          DoubleVector d = DoubleVector.fromArray(S, dz, b * outDim + o);
+          DoubleVector e = DoubleVector.fromArray(S, dz, b * outDim + o + L);
+          int ib = b * inDim + i;
+          DoubleVector x0 = bc(in[ib]);
+          DoubleVector x1 = bc(in[ib + 1]);
+          DoubleVector x2 = bc(in[ib + 2]);
+          DoubleVector x3 = bc(in[ib + 3]);
+          a0 = d.fma(x0, a0);
+          a1 = d.fma(x1, a1);
+          a2 = d.fma(x2, a2);
+          a3 = d.fma(x3, a3);
+          c0 = e.fma(x0, c0);
+          c1 = e.fma(x1, c1);
+          c2 = e.fma(x2, c2);
+          c3 = e.fma(x3, c3);
+        }
+        a0.intoArray(partial, i * outDim + o);
+        a1.intoArray(partial, (i + 1) * outDim + o);
+        a2.intoArray(partial, (i + 2) * outDim + o);
+        a3.intoArray(partial, (i + 3) * outDim + o);
+        c0.intoArray(partial, i * outDim + o + L);
+        c1.intoArray(partial, (i + 1) * outDim + o + L);
+        c2.intoArray(partial, (i + 2) * outDim + o + L);
+        c3.intoArray(partial, (i + 3) * outDim + o + L);
+      }
+      for (; o < oVec; o += L) {
         DoubleVector a0 = DoubleVector.zero(S);
         DoubleVector a1 = a0;
         DoubleVector a2 = a0;
@@ -205,7 +299,39 @@ public final class VectorKernels implements LayerKernels {
       a.intoArray(partial, inDim * outDim + o);
     }
     for (int o = oVec; o < outDim; o++) {
-      for (int k = 0; k < inDim; k++) {
+      // narrow outputs: lanes over the input index (contiguous rows of `in`), each lane the scalar
+      // chain over rows; up to four chains at a time hide the FMA latency
+      int k = 0;
+      for (; k + 4 * L <= inDim; k += 4 * L) {
+        DoubleVector a0 = DoubleVector.zero(S);
+        DoubleVector a1 = a0;
+        DoubleVector a2 = a0;
+        DoubleVector a3 = a0;
+        for (int b = r0; b < r1; b++) {
+          DoubleVector d = bc(dz[b * outDim + o]);
+          int ib = b * inDim + k;
+          a0 = DoubleVector.fromArray(S, in, ib).fma(d, a0);
+          a1 = DoubleVector.fromArray(S, in, ib + L).fma(d, a1);
+          a2 = DoubleVector.fromArray(S, in, ib + 2 * L).fma(d, a2);
+          a3 = DoubleVector.fromArray(S, in, ib + 3 * L).fma(d, a3);
+        }
+        for (int j = 0; j < L; j++) {
+          partial[(k + j) * outDim + o] = a0.lane(j);
+          partial[(k + L + j) * outDim + o] = a1.lane(j);
+          partial[(k + 2 * L + j) * outDim + o] = a2.lane(j);
+          partial[(k + 3 * L + j) * outDim + o] = a3.lane(j);
+        }
+      }
+      for (; k + L <= inDim; k += L) {
+        DoubleVector a = DoubleVector.zero(S);
+        for (int b = r0; b < r1; b++) {
+          a = DoubleVector.fromArray(S, in, b * inDim + k).fma(bc(dz[b * outDim + o]), a);
+        }
+        for (int j = 0; j < L; j++) {
+          partial[(k + j) * outDim + o] = a.lane(j);
+        }
+      }
+      for (; k < inDim; k++) {
         double acc = 0.0;
         for (int b = r0; b < r1; b++) {
           acc = Math.fma(in[b * inDim + k], dz[b * outDim + o], acc);
@@ -226,7 +352,43 @@ public final class VectorKernels implements LayerKernels {
     int iVec = inDim - inDim % L;
     int b = r0;
     for (; b + 4 <= r1; b += 4) {
-      for (int i = 0; i < iVec; i += L) {
+      int i = 0;
+      // four rows × two input vectors: eight independent chains over the outputs
+      for (; i + 2 * L <= iVec; i += 2 * L) {
+        DoubleVector a0 = DoubleVector.zero(S);
+        DoubleVector a1 = a0;
+        DoubleVector a2 = a0;
+        DoubleVector a3 = a0;
+        DoubleVector c0 = a0;
+        DoubleVector c1 = a0;
+        DoubleVector c2 = a0;
+        DoubleVector c3 = a0;
+        for (int o = 0; o < outDim; o++) {
+          DoubleVector w = DoubleVector.fromArray(S, wt, o * inDim + i);
+          DoubleVector u = DoubleVector.fromArray(S, wt, o * inDim + i + L);
+          DoubleVector z0 = bc(dz[b * outDim + o]);
+          DoubleVector z1 = bc(dz[(b + 1) * outDim + o]);
+          DoubleVector z2 = bc(dz[(b + 2) * outDim + o]);
+          DoubleVector z3 = bc(dz[(b + 3) * outDim + o]);
+          a0 = w.fma(z0, a0);
+          a1 = w.fma(z1, a1);
+          a2 = w.fma(z2, a2);
+          a3 = w.fma(z3, a3);
+          c0 = u.fma(z0, c0);
+          c1 = u.fma(z1, c1);
+          c2 = u.fma(z2, c2);
+          c3 = u.fma(z3, c3);
+        }
+        store(a0, h, act, dh, b * inDim + i);
+        store(a1, h, act, dh, (b + 1) * inDim + i);
+        store(a2, h, act, dh, (b + 2) * inDim + i);
+        store(a3, h, act, dh, (b + 3) * inDim + i);
+        store(c0, h, act, dh, b * inDim + i + L);
+        store(c1, h, act, dh, (b + 1) * inDim + i + L);
+        store(c2, h, act, dh, (b + 2) * inDim + i + L);
+        store(c3, h, act, dh, (b + 3) * inDim + i + L);
+      }
+      for (; i < iVec; i += L) {
         DoubleVector a0 = DoubleVector.zero(S);
         DoubleVector a1 = a0;
         DoubleVector a2 = a0;
@@ -279,72 +441,146 @@ public final class VectorKernels implements LayerKernels {
   public void jvp(double[] h, double[] tin, boolean tinZero, int inDim, double[] theta,
       double[] v, int wOff, int bOff, int outDim, double[] hout, int act, double[] tout, int r0,
       int r1) {
+    // ż = h·V + v_b (+ ḣ·W): with a zero input tangent this is the affine map with v in place of θ
+    if (tinZero) {
+      affineAct(h, inDim, v, wOff, bOff, outDim, tout, LINEAR, r0, r1);
+    } else {
+      jvpAffine(h, tin, inDim, theta, v, wOff, bOff, outDim, tout, r0, r1);
+    }
+    if (act != LINEAR) {
+      // ṫ = ż ⊙ act'(z), over the chunk's contiguous block
+      int k = r0 * outDim;
+      int end = r1 * outDim;
+      for (; k + L <= end; k += L) {
+        scaleByDerivative(DoubleVector.fromArray(S, tout, k), DoubleVector.fromArray(S, hout, k),
+            act).intoArray(tout, k);
+      }
+      for (; k < end; k++) {
+        tout[k] = tout[k] * ScalarKernels.derivative(hout[k], act);
+      }
+    }
+  }
+
+  /** ż = v_b + Σ_i (h_i·V_i + ḣ_i·W_i), each element one FMA chain in the scalar order. */
+  private static void jvpAffine(double[] h, double[] tin, int inDim, double[] theta, double[] v,
+      int wOff, int bOff, int outDim, double[] tout, int r0, int r1) {
     int oVec = outDim - outDim % L;
     int b = r0;
     for (; b + 4 <= r1; b += 4) {
       int i0 = b * inDim;
-      for (int o = 0; o < oVec; o += L) {
+      int o = 0;
+      // four rows × two output vectors: eight independent chains
+      for (; o + 2 * L <= oVec; o += 2 * L) {
+        DoubleVector biasA = DoubleVector.fromArray(S, v, bOff + o);
+        DoubleVector biasB = DoubleVector.fromArray(S, v, bOff + o + L);
+        DoubleVector a0 = biasA;
+        DoubleVector a1 = biasA;
+        DoubleVector a2 = biasA;
+        DoubleVector a3 = biasA;
+        DoubleVector c0 = biasB;
+        DoubleVector c1 = biasB;
+        DoubleVector c2 = biasB;
+        DoubleVector c3 = biasB;
+        for (int i = 0, w = wOff + o; i < inDim; i++, w += outDim) {
+          DoubleVector va = DoubleVector.fromArray(S, v, w);
+          DoubleVector vb = DoubleVector.fromArray(S, v, w + L);
+          DoubleVector wa = DoubleVector.fromArray(S, theta, w);
+          DoubleVector wb = DoubleVector.fromArray(S, theta, w + L);
+          DoubleVector x0 = bc(h[i0 + i]);
+          DoubleVector x1 = bc(h[i0 + inDim + i]);
+          DoubleVector x2 = bc(h[i0 + 2 * inDim + i]);
+          DoubleVector x3 = bc(h[i0 + 3 * inDim + i]);
+          DoubleVector t0 = bc(tin[i0 + i]);
+          DoubleVector t1 = bc(tin[i0 + inDim + i]);
+          DoubleVector t2 = bc(tin[i0 + 2 * inDim + i]);
+          DoubleVector t3 = bc(tin[i0 + 3 * inDim + i]);
+          a0 = wa.fma(t0, va.fma(x0, a0));
+          a1 = wa.fma(t1, va.fma(x1, a1));
+          a2 = wa.fma(t2, va.fma(x2, a2));
+          a3 = wa.fma(t3, va.fma(x3, a3));
+          c0 = wb.fma(t0, vb.fma(x0, c0));
+          c1 = wb.fma(t1, vb.fma(x1, c1));
+          c2 = wb.fma(t2, vb.fma(x2, c2));
+          c3 = wb.fma(t3, vb.fma(x3, c3));
+        }
+        a0.intoArray(tout, b * outDim + o);
+        a1.intoArray(tout, (b + 1) * outDim + o);
+        a2.intoArray(tout, (b + 2) * outDim + o);
+        a3.intoArray(tout, (b + 3) * outDim + o);
+        c0.intoArray(tout, b * outDim + o + L);
+        c1.intoArray(tout, (b + 1) * outDim + o + L);
+        c2.intoArray(tout, (b + 2) * outDim + o + L);
+        c3.intoArray(tout, (b + 3) * outDim + o + L);
+      }
+      for (; o < oVec; o += L) {
         DoubleVector bias = DoubleVector.fromArray(S, v, bOff + o);
         DoubleVector a0 = bias;
         DoubleVector a1 = bias;
         DoubleVector a2 = bias;
         DoubleVector a3 = bias;
-        for (int i = 0; i < inDim; i++) {
-          DoubleVector dw = DoubleVector.fromArray(S, v, wOff + i * outDim + o);
-          a0 = dw.fma(bc(h[i0 + i]), a0);
-          a1 = dw.fma(bc(h[i0 + inDim + i]), a1);
-          a2 = dw.fma(bc(h[i0 + 2 * inDim + i]), a2);
-          a3 = dw.fma(bc(h[i0 + 3 * inDim + i]), a3);
-          if (!tinZero) {
-            DoubleVector w = DoubleVector.fromArray(S, theta, wOff + i * outDim + o);
-            a0 = w.fma(bc(tin[i0 + i]), a0);
-            a1 = w.fma(bc(tin[i0 + inDim + i]), a1);
-            a2 = w.fma(bc(tin[i0 + 2 * inDim + i]), a2);
-            a3 = w.fma(bc(tin[i0 + 3 * inDim + i]), a3);
-          }
+        for (int i = 0, w = wOff + o; i < inDim; i++, w += outDim) {
+          DoubleVector va = DoubleVector.fromArray(S, v, w);
+          DoubleVector wa = DoubleVector.fromArray(S, theta, w);
+          a0 = wa.fma(bc(tin[i0 + i]), va.fma(bc(h[i0 + i]), a0));
+          a1 = wa.fma(bc(tin[i0 + inDim + i]), va.fma(bc(h[i0 + inDim + i]), a1));
+          a2 = wa.fma(bc(tin[i0 + 2 * inDim + i]), va.fma(bc(h[i0 + 2 * inDim + i]), a2));
+          a3 = wa.fma(bc(tin[i0 + 3 * inDim + i]), va.fma(bc(h[i0 + 3 * inDim + i]), a3));
         }
-        store(a0, hout, act, tout, b * outDim + o);
-        store(a1, hout, act, tout, (b + 1) * outDim + o);
-        store(a2, hout, act, tout, (b + 2) * outDim + o);
-        store(a3, hout, act, tout, (b + 3) * outDim + o);
-      }
-      if (oVec < outDim) {
-        jvpTail(h, tin, tinZero, inDim, theta, v, wOff, bOff, outDim, hout, act, tout, b, b + 4,
-            oVec);
+        a0.intoArray(tout, b * outDim + o);
+        a1.intoArray(tout, (b + 1) * outDim + o);
+        a2.intoArray(tout, (b + 2) * outDim + o);
+        a3.intoArray(tout, (b + 3) * outDim + o);
       }
     }
     for (; b < r1; b++) {
       for (int o = 0; o < oVec; o += L) {
         DoubleVector a = DoubleVector.fromArray(S, v, bOff + o);
-        for (int i = 0; i < inDim; i++) {
-          a = DoubleVector.fromArray(S, v, wOff + i * outDim + o).fma(bc(h[b * inDim + i]), a);
-          if (!tinZero) {
-            a = DoubleVector.fromArray(S, theta, wOff + i * outDim + o).fma(bc(tin[b * inDim + i]), a);
-          }
+        for (int i = 0, w = wOff + o; i < inDim; i++, w += outDim) {
+          a = DoubleVector.fromArray(S, v, w).fma(bc(h[b * inDim + i]), a);
+          a = DoubleVector.fromArray(S, theta, w).fma(bc(tin[b * inDim + i]), a);
         }
-        store(a, hout, act, tout, b * outDim + o);
+        a.intoArray(tout, b * outDim + o);
       }
-      if (oVec < outDim) {
-        jvpTail(h, tin, tinZero, inDim, theta, v, wOff, bOff, outDim, hout, act, tout, b, b + 1,
-            oVec);
-      }
+    }
+    if (oVec < outDim) {
+      jvpTail(h, tin, inDim, theta, v, wOff, bOff, outDim, tout, r0, r1, oVec);
     }
   }
 
-  private void jvpTail(double[] h, double[] tin, boolean tinZero, int inDim, double[] theta,
-      double[] v, int wOff, int bOff, int outDim, double[] hout, int act, double[] tout, int r0,
-      int r1, int oFrom) {
-    for (int b = r0; b < r1; b++) {
+  /** Narrow outputs of {@link #jvpAffine}: the scalar chains, four rows side by side. */
+  private static void jvpTail(double[] h, double[] tin, int inDim, double[] theta, double[] v,
+      int wOff, int bOff, int outDim, double[] tout, int r0, int r1, int oFrom) {
+    int b = r0;
+    for (; b + 4 <= r1; b += 4) {
+      int i0 = b * inDim;
+      for (int o = oFrom; o < outDim; o++) {
+        double bias = v[bOff + o];
+        double a0 = bias;
+        double a1 = bias;
+        double a2 = bias;
+        double a3 = bias;
+        for (int i = 0, w = wOff + o; i < inDim; i++, w += outDim) {
+          double vw = v[w];
+          double tw = theta[w];
+          a0 = Math.fma(tin[i0 + i], tw, Math.fma(h[i0 + i], vw, a0));
+          a1 = Math.fma(tin[i0 + inDim + i], tw, Math.fma(h[i0 + inDim + i], vw, a1));
+          a2 = Math.fma(tin[i0 + 2 * inDim + i], tw, Math.fma(h[i0 + 2 * inDim + i], vw, a2));
+          a3 = Math.fma(tin[i0 + 3 * inDim + i], tw, Math.fma(h[i0 + 3 * inDim + i], vw, a3));
+        }
+        tout[b * outDim + o] = a0;
+        tout[(b + 1) * outDim + o] = a1;
+        tout[(b + 2) * outDim + o] = a2;
+        tout[(b + 3) * outDim + o] = a3;
+      }
+    }
+    for (; b < r1; b++) {
       for (int o = oFrom; o < outDim; o++) {
         double acc = v[bOff + o];
         for (int i = 0; i < inDim; i++) {
           acc = Math.fma(h[b * inDim + i], v[wOff + i * outDim + o], acc);
-          if (!tinZero) {
-            acc = Math.fma(tin[b * inDim + i], theta[wOff + i * outDim + o], acc);
-          }
+          acc = Math.fma(tin[b * inDim + i], theta[wOff + i * outDim + o], acc);
         }
-        tout[b * outDim + o] = act == LINEAR ? acc
-            : acc * ScalarKernels.derivative(hout[b * outDim + o], act);
+        tout[b * outDim + o] = acc;
       }
     }
   }
