@@ -203,12 +203,19 @@ public final class Mlp {
       wt = new double[sizes.length - 1][];
     }
 
-    private double[][] partials = new double[0][];
+    /** Per-chunk weight-gradient partial sums, [chunk][layer]. */
+    private double[][][] partials = new double[0][][];
 
-    double[][] partials(int chunks, int size) {
-      if (partials.length < chunks || partials[0].length < size) {
-        partials = new double[Math.max(chunks, partials.length)][Math.max(size,
-            partials.length == 0 ? 0 : partials[0].length)];
+    double[][][] partials(int chunks) {
+      if (partials.length < chunks) {
+        double[][][] p = new double[chunks][][];
+        for (int c = 0; c < chunks; c++) {
+          p[c] = new double[layers()][];
+          for (int l = 0; l < layers(); l++) {
+            p[c][l] = new double[sizes[l] * sizes[l + 1] + sizes[l + 1]];
+          }
+        }
+        partials = p;
       }
       return partials;
     }
@@ -241,11 +248,14 @@ public final class Mlp {
     return activation == Activation.TANH ? LayerKernels.TANH : LayerKernels.RELU;
   }
 
-  /** Runs body(r0, r1) over fixed row chunks, in parallel when there are several. */
+  /**
+   * Runs body(c) for every fixed chunk of rows, in parallel when there are several. Rows are
+   * independent in every pass, so one chunk goes through all layers in one task: one hand-off per
+   * pass rather than one per layer.
+   */
   private static void forChunks(int batch, java.util.function.IntConsumer chunkBody) {
     int chunks = (batch + CHUNK - 1) / CHUNK;
-    // below four chunks the hand-off to another thread costs more than it saves
-    if (chunks < 4 || Parallelism.threads() <= 1) {
+    if (chunks < 2 || Parallelism.threads() <= 1) {
       for (int c = 0; c < chunks; c++) {
         chunkBody.accept(c);
       }
@@ -262,14 +272,16 @@ public final class Mlp {
     checkBatch(ws, batch);
     ws.batch = batch;
     System.arraycopy(x, 0, ws.h[0], 0, batch * sizes[0]);
-    for (int l = 0; l < layers(); l++) {
-      int layer = l;
-      forChunks(batch, c -> K.forward(ws.h[layer], sizes[layer], theta, weightOffset[layer],
-          biasOffset[layer], sizes[layer + 1], ws.h[layer + 1], code(layer), c * CHUNK,
-          Math.min(batch, (c + 1) * CHUNK)));
-    }
+    forChunks(batch, c -> forwardRows(theta, ws, c * CHUNK, Math.min(batch, (c + 1) * CHUNK)));
     if (out != null) {
       System.arraycopy(ws.output(), 0, out, 0, batch * outputDim());
+    }
+  }
+
+  private void forwardRows(double[] theta, Workspace ws, int r0, int r1) {
+    for (int l = 0; l < layers(); l++) {
+      K.forward(ws.h[l], sizes[l], theta, weightOffset[l], biasOffset[l], sizes[l + 1], ws.h[l + 1],
+          code(l), r0, r1);
     }
   }
 
@@ -283,36 +295,58 @@ public final class Mlp {
       double[] gradInput) {
     int batch = ws.batch;
     System.arraycopy(yBar, 0, ws.dh[layers()], 0, batch * outputDim());
-    int chunks = (batch + CHUNK - 1) / CHUNK;
-    for (int l = layers() - 1; l >= 0; l--) {
-      int layer = l;
+    boolean wantInput = gradInput != null;
+    prepareTransposed(theta, ws, wantInput);
+    double[][][] partials = ws.partials((batch + CHUNK - 1) / CHUNK);
+    forChunks(batch, c -> backwardRows(ws, partials[c], wantInput, c * CHUNK,
+        Math.min(batch, (c + 1) * CHUNK)));
+    addPartials(ws, partials, batch, gradTheta);
+    if (gradInput != null) {
+      System.arraycopy(ws.dh[0], 0, gradInput, 0, batch * inputDim());
+    }
+  }
+
+  /** Wᵀ of every layer whose input gradient the reverse pass needs. */
+  private void prepareTransposed(double[] theta, Workspace ws, boolean wantInput) {
+    for (int l = wantInput ? 0 : 1; l < layers(); l++) {
       int in = sizes[l];
       int outDim = sizes[l + 1];
-      double[][] partials = ws.partials(chunks, in * outDim + outDim);
-      forChunks(batch, c -> K.weightGrad(ws.h[layer], in, ws.dh[layer + 1], outDim, partials[c],
-          c * CHUNK, Math.min(batch, (c + 1) * CHUNK)));
+      double[] wt = ws.transposed(l, in * outDim);
       int wo = weightOffset[l];
+      for (int i = 0; i < in; i++) {
+        int wrow = wo + i * outDim;
+        for (int o = 0; o < outDim; o++) {
+          wt[o * in + i] = theta[wrow + o];
+        }
+      }
+    }
+  }
+
+  /** The reverse pass over rows [r0, r1), from ws.dh[layers()] down; weight partials per layer. */
+  private void backwardRows(Workspace ws, double[][] partial, boolean wantInput, int r0, int r1) {
+    for (int l = layers() - 1; l >= 0; l--) {
+      int in = sizes[l];
+      int outDim = sizes[l + 1];
+      K.weightGrad(ws.h[l], in, ws.dh[l + 1], outDim, partial[l], r0, r1);
+      if (l > 0 || wantInput) {
+        int act = l > 0 ? code(l - 1) : LayerKernels.LINEAR;
+        K.inputGrad(ws.dh[l + 1], outDim, ws.wt[l], in, ws.h[l], act, ws.dh[l], r0, r1);
+      }
+    }
+  }
+
+  /** gradTheta += Σ_c partial[c], chunk by chunk in order (the same bits for any thread count). */
+  private void addPartials(Workspace ws, double[][][] partials, int batch, double[] gradTheta) {
+    int chunks = (batch + CHUNK - 1) / CHUNK;
+    for (int l = 0; l < layers(); l++) {
+      int wo = weightOffset[l];
+      int size = sizes[l] * sizes[l + 1] + sizes[l + 1];
       for (int c = 0; c < chunks; c++) {
-        double[] p = partials[c];
-        for (int k = 0; k < in * outDim + outDim; k++) {
+        double[] p = partials[c][l];
+        for (int k = 0; k < size; k++) {
           gradTheta[wo + k] += p[k];
         }
       }
-      if (l > 0 || gradInput != null) {
-        double[] wt = ws.transposed(l, in * outDim);
-        for (int i = 0; i < in; i++) {
-          int wrow = wo + i * outDim;
-          for (int o = 0; o < outDim; o++) {
-            wt[o * in + i] = theta[wrow + o];
-          }
-        }
-        int act = l > 0 ? code(l - 1) : LayerKernels.LINEAR;
-        forChunks(batch, c -> K.inputGrad(ws.dh[layer + 1], outDim, wt, in, ws.h[layer], act,
-            ws.dh[layer], c * CHUNK, Math.min(batch, (c + 1) * CHUNK)));
-      }
-    }
-    if (gradInput != null) {
-      System.arraycopy(ws.dh[0], 0, gradInput, 0, batch * inputDim());
     }
   }
 
@@ -322,13 +356,42 @@ public final class Mlp {
    */
   public void jvp(double[] theta, double[] v, Workspace ws, double[] out) {
     int batch = ws.batch;
-    for (int l = 0; l < layers(); l++) {
-      int layer = l;
-      forChunks(batch, c -> K.jvp(ws.h[layer], ws.th[layer], layer == 0, sizes[layer], theta, v,
-          weightOffset[layer], biasOffset[layer], sizes[layer + 1], ws.h[layer + 1], code(layer),
-          ws.th[layer + 1], c * CHUNK, Math.min(batch, (c + 1) * CHUNK)));
-    }
+    forChunks(batch, c -> jvpRows(theta, v, ws, c * CHUNK, Math.min(batch, (c + 1) * CHUNK)));
     System.arraycopy(ws.th[layers()], 0, out, 0, batch * outputDim());
+  }
+
+  private void jvpRows(double[] theta, double[] v, Workspace ws, int r0, int r1) {
+    for (int l = 0; l < layers(); l++) {
+      K.jvp(ws.h[l], ws.th[l], l == 0, sizes[l], theta, v, weightOffset[l], biasOffset[l],
+          sizes[l + 1], ws.h[l + 1], code(l), ws.th[l + 1], r0, r1);
+    }
+  }
+
+  /** A map applied to rows [r0, r1) of the output tangent ẏ, writing ȳ (both batch × outputDim). */
+  @FunctionalInterface
+  public interface RowMap {
+    void apply(double[] yDot, double[] yBar, int r0, int r1);
+  }
+
+  /**
+   * Jᵀ M J v after {@link #forward} on the same workspace — the Gauss–Newton (for a policy: the
+   * Fisher) product — added into {@code gradTheta}, where M acts row by row on the output tangent
+   * ({@code m} maps rows of ẏ = J v to rows of ȳ). Each chunk of rows runs its forward-mode pass,
+   * M and its reverse pass in one task; the bits equal {@link #jvp}, M, then {@link #backward}.
+   */
+  public void gaussNewtonProduct(double[] theta, double[] v, Workspace ws, RowMap m,
+      double[] gradTheta) {
+    int batch = ws.batch;
+    prepareTransposed(theta, ws, false);
+    double[][][] partials = ws.partials((batch + CHUNK - 1) / CHUNK);
+    forChunks(batch, c -> {
+      int r0 = c * CHUNK;
+      int r1 = Math.min(batch, (c + 1) * CHUNK);
+      jvpRows(theta, v, ws, r0, r1);
+      m.apply(ws.th[layers()], ws.dh[layers()], r0, r1);
+      backwardRows(ws, partials[c], false, r0, r1);
+    });
+    addPartials(ws, partials, batch, gradTheta);
   }
 
   private void checkBatch(Workspace ws, int batch) {

@@ -1,18 +1,27 @@
 package io.natgrad.rl.nn;
 
-import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntConsumer;
-import java.util.stream.IntStream;
 
 /**
- * The thread pool the network kernels split batches over: {@code natgrad.threads} threads
- * (default: available processors). Work is split into fixed chunks whose results are combined in
- * order, so the number of threads never changes a result.
+ * The threads the network kernels split batches over: {@code natgrad.threads} threads in all
+ * (default: available processors), the calling thread being one of them. Work is split into fixed
+ * chunks whose results are combined in order by the caller, so the number of threads never changes
+ * a result.
+ *
+ * <p>Hand-written rather than a {@code ForkJoinPool}: an update makes hundreds of short parallel
+ * calls (a Fisher–vector product on 1 024 rows takes about half a millisecond), and waking pool
+ * threads through a submit/join costs 10–40 µs each time. Here the caller works on the chunks
+ * itself and the helpers spin for a short while after each call before they park, so a call that
+ * follows another one closely starts at once.
  */
 public final class Parallelism {
   private static final int THREADS = Integer.getInteger("natgrad.threads",
       Runtime.getRuntime().availableProcessors());
-  private static final ForkJoinPool POOL = THREADS > 1 ? new ForkJoinPool(THREADS) : null;
+  private static final Team TEAM = THREADS > 1 ? new Team(THREADS - 1) : null;
 
   private Parallelism() {}
 
@@ -21,7 +30,126 @@ public final class Parallelism {
     return THREADS;
   }
 
+  /**
+   * Runs {@code body.accept(c)} for c in [0, tasks), on the team when it is free, else (a call from
+   * inside a task, or from a second thread while the team is busy) on the calling thread alone.
+   */
   static void run(int tasks, IntConsumer body) {
-    POOL.submit(() -> IntStream.range(0, tasks).parallel().forEach(body)).join();
+    if (TEAM == null || tasks < 2 || !TEAM.tryRun(tasks, body)) {
+      for (int c = 0; c < tasks; c++) {
+        body.accept(c);
+      }
+    }
+  }
+
+  /**
+   * Helper threads plus the caller, claiming chunks from a counter tagged with the call's
+   * generation (a helper that arrives late cannot take a chunk of the next call with the old job).
+   */
+  private static final class Team {
+    /** Spin iterations (tens of microseconds) before a helper parks. */
+    private static final int SPINS = 20_000;
+    private final Thread[] helpers;
+    private final AtomicBoolean busy = new AtomicBoolean();
+    /** (generation &lt;&lt; 32) | next chunk. */
+    private final AtomicLong claim = new AtomicLong();
+    private final AtomicInteger done = new AtomicInteger();
+    private volatile int generation;
+    private volatile IntConsumer job;
+    private volatile int tasks;
+    private volatile Throwable failure;
+    private volatile boolean anySleeping;
+
+    Team(int n) {
+      helpers = new Thread[n];
+      for (int i = 0; i < n; i++) {
+        Thread t = new Thread(this::loop, "natgrad-kernel-" + (i + 1));
+        t.setDaemon(true);
+        helpers[i] = t;
+        t.start();
+      }
+    }
+
+    boolean tryRun(int n, IntConsumer body) {
+      if (!busy.compareAndSet(false, true)) {
+        return false;
+      }
+      try {
+        int gen = generation + 1;
+        failure = null;
+        job = body;
+        tasks = n;
+        done.set(0);
+        claim.set((long) gen << 32);
+        generation = gen;
+        if (anySleeping) {
+          anySleeping = false;
+          for (Thread t : helpers) {
+            LockSupport.unpark(t);
+          }
+        }
+        work(gen, body, n);
+        while (done.get() < n) {
+          Thread.onSpinWait();
+        }
+        Throwable f = failure;
+        if (f != null) {
+          if (f instanceof RuntimeException) {
+            throw (RuntimeException) f;
+          }
+          if (f instanceof Error) {
+            throw (Error) f;
+          }
+          throw new IllegalStateException(f);
+        }
+        return true;
+      } finally {
+        job = null;
+        busy.set(false);
+      }
+    }
+
+    private void work(int gen, IntConsumer body, int n) {
+      while (true) {
+        long s = claim.get();
+        int c = (int) s;
+        if ((int) (s >>> 32) != gen || c >= n) {
+          return;
+        }
+        if (claim.compareAndSet(s, s + 1)) {
+          try {
+            body.accept(c);
+          } catch (Throwable t) {
+            failure = t;
+          } finally {
+            done.incrementAndGet();
+          }
+        }
+      }
+    }
+
+    private void loop() {
+      int seen = generation;
+      while (true) {
+        int spins = 0;
+        while (generation == seen) {
+          if (++spins < SPINS) {
+            Thread.onSpinWait();
+          } else {
+            anySleeping = true;
+            if (generation == seen) {
+              LockSupport.park(this);
+            }
+            spins = 0;
+          }
+        }
+        seen = generation;
+        IntConsumer body = job;
+        int n = tasks;
+        if (body != null) {
+          work(seen, body, n);
+        }
+      }
+    }
   }
 }

@@ -267,7 +267,6 @@ public final class CategoricalMlpPolicy extends MlpPolicyBase {
     for (int i = 0; i < n; i++) {
       softmax(logits, i * k, p);
     }
-    double[] u = new double[n * k];
     int dim = parameterDimension();
     return new LinearOperator() {
       @Override
@@ -277,18 +276,18 @@ public final class CategoricalMlpPolicy extends MlpPolicyBase {
 
       @Override
       public void apply(double[] v, double[] out) {
-        net.jvp(theta, v, ws, u);
-        for (int i = 0; i < n; i++) {
-          double pu = 0;
-          for (int j = 0; j < k; j++) {
-            pu += p[i * k + j] * u[i * k + j];
-          }
-          for (int j = 0; j < k; j++) {
-            u[i * k + j] = p[i * k + j] * (u[i * k + j] - pu) / n;
-          }
-        }
         Arrays.fill(out, 0.0);
-        net.backward(theta, u, ws, out, null);
+        net.gaussNewtonProduct(theta, v, ws, (u, yBar, r0, r1) -> {
+          for (int i = r0; i < r1; i++) {
+            double pu = 0;
+            for (int j = 0; j < k; j++) {
+              pu += p[i * k + j] * u[i * k + j];
+            }
+            for (int j = 0; j < k; j++) {
+              yBar[i * k + j] = p[i * k + j] * (u[i * k + j] - pu) / n;
+            }
+          }
+        }, out);
       }
     };
   }

@@ -232,7 +232,6 @@ public final class GaussianMlpPolicy extends MlpPolicyBase {
     for (int j = 0; j < d; j++) {
       invVar[j] = Math.exp(-2 * theta[netParams + j]);
     }
-    double[] u = new double[n * d];
     int p = parameterDimension();
     return new LinearOperator() {
       @Override
@@ -242,14 +241,14 @@ public final class GaussianMlpPolicy extends MlpPolicyBase {
 
       @Override
       public void apply(double[] v, double[] out) {
-        net.jvp(theta, v, ws, u);
-        for (int i = 0; i < n; i++) {
-          for (int j = 0; j < d; j++) {
-            u[i * d + j] *= invVar[j] / n;
-          }
-        }
         Arrays.fill(out, 0.0);
-        net.backward(theta, u, ws, out, null);
+        net.gaussNewtonProduct(theta, v, ws, (yDot, yBar, r0, r1) -> {
+          for (int i = r0; i < r1; i++) {
+            for (int j = 0; j < d; j++) {
+              yBar[i * d + j] = yDot[i * d + j] * (invVar[j] / n);
+            }
+          }
+        }, out);
         for (int j = 0; j < d; j++) {
           out[netParams + j] = 2.0 * v[netParams + j];
         }

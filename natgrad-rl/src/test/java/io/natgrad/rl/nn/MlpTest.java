@@ -132,6 +132,38 @@ class MlpTest {
   }
 
   @Test
+  void fusedGaussNewtonProductEqualsItsThreePassesBitForBit() {
+    // one task per chunk (forward mode, M, reverse) must give the bits of the separate passes,
+    // on a batch of several chunks with a partial last chunk
+    Rng rng = Rng.of(4);
+    Mlp net = new Mlp(4, new int[] {64, 64}, 2, Activation.TANH);
+    int n = 3 * Mlp.CHUNK + 37;
+    double[] theta = gaussian(net.parameterCount(), rng, 0.3);
+    double[] x = gaussian(n * 4, rng, 1.0);
+    double[] v = gaussian(net.parameterCount(), rng, 1.0);
+    double[] m = {0.7, -0.2, 1.3};
+    Mlp.Workspace ws = net.workspace(n);
+    net.forward(theta, x, n, ws, null);
+    double[] u = new double[n * 2];
+    net.jvp(theta, v, ws, u);
+    double[] yBar = new double[n * 2];
+    for (int i = 0; i < n; i++) {
+      yBar[2 * i] = m[0] * u[2 * i] + m[1] * u[2 * i + 1];
+      yBar[2 * i + 1] = m[1] * u[2 * i] + m[2] * u[2 * i + 1];
+    }
+    double[] separate = new double[net.parameterCount()];
+    net.backward(theta, yBar, ws, separate, null);
+    double[] fused = new double[net.parameterCount()];
+    net.gaussNewtonProduct(theta, v, ws, (yDot, out, r0, r1) -> {
+      for (int i = r0; i < r1; i++) {
+        out[2 * i] = m[0] * yDot[2 * i] + m[1] * yDot[2 * i + 1];
+        out[2 * i + 1] = m[1] * yDot[2 * i] + m[2] * yDot[2 * i + 1];
+      }
+    }, fused);
+    assertThat(fused).containsExactly(separate);
+  }
+
+  @Test
   void orthogonalInitializationHasOrthonormalColumnsTimesGain() {
     Mlp net = new Mlp(4, new int[] {64}, 2, Activation.TANH);
     double[] theta = net.initialParameters(Rng.of(4), Math.sqrt(2), 0.01);
