@@ -237,8 +237,26 @@ public final class Mlp {
     }
   }
 
-  /** Rows per work unit: fixed, so that results do not depend on the number of threads. */
-  static final int CHUNK = 128;
+  /**
+   * Rows per work unit: a function of the batch size alone, never of the thread count, so that
+   * results do not depend on the number of threads. Batches under 512 rows (minibatches) use 64-row
+   * chunks so that two threads share them; larger ones 128, which halves the partial sums to add.
+   */
+  static int chunkRows(int batch) {
+    return batch < 512 ? 64 : 128;
+  }
+
+  static int chunkCount(int batch) {
+    int rows = chunkRows(batch);
+    return (batch + rows - 1) / rows;
+  }
+
+  /** The work of rows [r0, r1), chunk c. */
+  @FunctionalInterface
+  private interface ChunkBody {
+    void run(int c, int r0, int r1);
+  }
+
   private static final LayerKernels K = LayerKernels.best();
 
   private int code(int layer) {
@@ -253,14 +271,16 @@ public final class Mlp {
    * independent in every pass, so one chunk goes through all layers in one task: one hand-off per
    * pass rather than one per layer.
    */
-  private static void forChunks(int batch, java.util.function.IntConsumer chunkBody) {
-    int chunks = (batch + CHUNK - 1) / CHUNK;
+  private static void forChunks(int batch, ChunkBody body) {
+    int rows = chunkRows(batch);
+    int chunks = (batch + rows - 1) / rows;
+    java.util.function.IntConsumer task = c -> body.run(c, c * rows, Math.min(batch, (c + 1) * rows));
     if (chunks < 2 || Parallelism.threads() <= 1) {
       for (int c = 0; c < chunks; c++) {
-        chunkBody.accept(c);
+        task.accept(c);
       }
     } else {
-      Parallelism.run(chunks, chunkBody);
+      Parallelism.run(chunks, task);
     }
   }
 
@@ -272,7 +292,7 @@ public final class Mlp {
     checkBatch(ws, batch);
     ws.batch = batch;
     System.arraycopy(x, 0, ws.h[0], 0, batch * sizes[0]);
-    forChunks(batch, c -> forwardRows(theta, ws, c * CHUNK, Math.min(batch, (c + 1) * CHUNK)));
+    forChunks(batch, (c, r0, r1) -> forwardRows(theta, ws, r0, r1));
     if (out != null) {
       System.arraycopy(ws.output(), 0, out, 0, batch * outputDim());
     }
@@ -297,9 +317,8 @@ public final class Mlp {
     System.arraycopy(yBar, 0, ws.dh[layers()], 0, batch * outputDim());
     boolean wantInput = gradInput != null;
     prepareTransposed(theta, ws, wantInput);
-    double[][][] partials = ws.partials((batch + CHUNK - 1) / CHUNK);
-    forChunks(batch, c -> backwardRows(ws, partials[c], wantInput, c * CHUNK,
-        Math.min(batch, (c + 1) * CHUNK)));
+    double[][][] partials = ws.partials(chunkCount(batch));
+    forChunks(batch, (c, r0, r1) -> backwardRows(ws, partials[c], wantInput, r0, r1));
     addPartials(ws, partials, batch, gradTheta);
     if (gradInput != null) {
       System.arraycopy(ws.dh[0], 0, gradInput, 0, batch * inputDim());
@@ -337,7 +356,7 @@ public final class Mlp {
 
   /** gradTheta += Σ_c partial[c], chunk by chunk in order (the same bits for any thread count). */
   private void addPartials(Workspace ws, double[][][] partials, int batch, double[] gradTheta) {
-    int chunks = (batch + CHUNK - 1) / CHUNK;
+    int chunks = chunkCount(batch);
     for (int l = 0; l < layers(); l++) {
       int wo = weightOffset[l];
       int size = sizes[l] * sizes[l + 1] + sizes[l + 1];
@@ -356,7 +375,7 @@ public final class Mlp {
    */
   public void jvp(double[] theta, double[] v, Workspace ws, double[] out) {
     int batch = ws.batch;
-    forChunks(batch, c -> jvpRows(theta, v, ws, c * CHUNK, Math.min(batch, (c + 1) * CHUNK)));
+    forChunks(batch, (c, r0, r1) -> jvpRows(theta, v, ws, r0, r1));
     System.arraycopy(ws.th[layers()], 0, out, 0, batch * outputDim());
   }
 
@@ -383,10 +402,8 @@ public final class Mlp {
       double[] gradTheta) {
     int batch = ws.batch;
     prepareTransposed(theta, ws, false);
-    double[][][] partials = ws.partials((batch + CHUNK - 1) / CHUNK);
-    forChunks(batch, c -> {
-      int r0 = c * CHUNK;
-      int r1 = Math.min(batch, (c + 1) * CHUNK);
+    double[][][] partials = ws.partials(chunkCount(batch));
+    forChunks(batch, (c, r0, r1) -> {
       jvpRows(theta, v, ws, r0, r1);
       m.apply(ws.th[layers()], ws.dh[layers()], r0, r1);
       backwardRows(ws, partials[c], false, r0, r1);

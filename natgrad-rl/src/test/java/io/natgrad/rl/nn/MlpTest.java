@@ -137,7 +137,7 @@ class MlpTest {
     // on a batch of several chunks with a partial last chunk
     Rng rng = Rng.of(4);
     Mlp net = new Mlp(4, new int[] {64, 64}, 2, Activation.TANH);
-    int n = 3 * Mlp.CHUNK + 37;
+    int n = 3 * Mlp.chunkRows(1000) + 37;
     double[] theta = gaussian(net.parameterCount(), rng, 0.3);
     double[] x = gaussian(n * 4, rng, 1.0);
     double[] v = gaussian(net.parameterCount(), rng, 1.0);
