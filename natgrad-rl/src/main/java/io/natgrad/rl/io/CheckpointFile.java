@@ -1,6 +1,7 @@
 package io.natgrad.rl.io;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -92,12 +93,16 @@ public final class CheckpointFile {
       payload.put("best_eval", s.bestEval());
     }
     payload.put("fail_streak", s.failStreak());
-    ObjectNode root = m.createObjectNode();
-    root.put("format", FORMAT);
-    root.put("format_version", FORMAT_VERSION);
-    root.put("sha256", sha256(m, payload));
-    root.set("payload", payload);
-    AtomicFiles.write(file, m.writeValueAsBytes(root));
+    // the payload is serialized once: its bytes are hashed and embedded as they are (the same
+    // bytes the whole document would give, since Jackson writes compact JSON in insertion order)
+    byte[] body = fastMapper().writeValueAsBytes(payload);
+    byte[] head = ("{\"format\":\"" + FORMAT + "\",\"format_version\":" + FORMAT_VERSION
+        + ",\"sha256\":\"" + sha256(body) + "\",\"payload\":").getBytes(StandardCharsets.UTF_8);
+    byte[] doc = new byte[head.length + body.length + 1];
+    System.arraycopy(head, 0, doc, 0, head.length);
+    System.arraycopy(body, 0, doc, head.length, body.length);
+    doc[doc.length - 1] = '}';
+    AtomicFiles.write(file, doc);
   }
 
   /** Reads and checks a checkpoint; every problem names the file and the field. */
@@ -140,7 +145,10 @@ public final class CheckpointFile {
       throw new IllegalArgumentException("payload must be an object");
     }
     String expected = root.path("sha256").asText("");
-    if (!expected.equals(sha256(m, (ObjectNode) payload))) {
+    // written with Jackson's fast double writer since 0.1; the plain writer is the fallback for
+    // checkpoints written before (both give shortest round-trip decimals, the same text nearly always)
+    if (!expected.equals(sha256(fastMapper(), (ObjectNode) payload))
+        && !expected.equals(sha256(m, (ObjectNode) payload))) {
       throw new IllegalArgumentException("sha256 does not match the payload (corrupted)");
     }
     JsonNode cfg = payload.get("config");
@@ -193,11 +201,25 @@ public final class CheckpointFile {
         integer(payload, "fail_streak"));
   }
 
+  /** Jackson's Schubfach double writer: shortest round-trip decimals, several times faster. */
+  private static ObjectMapper fastMapper() {
+    ObjectMapper m = PolicyFile.mapper();
+    m.getFactory().enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER.mappedFeature());
+    return m;
+  }
+
   private static String sha256(ObjectMapper m, ObjectNode payload) {
     try {
-      MessageDigest d = MessageDigest.getInstance("SHA-256");
-      return HexFormat.of().formatHex(d.digest(m.writeValueAsBytes(payload)));
-    } catch (NoSuchAlgorithmException | JsonProcessingException e) {
+      return sha256(m.writeValueAsBytes(payload));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String sha256(byte[] bytes) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
   }
