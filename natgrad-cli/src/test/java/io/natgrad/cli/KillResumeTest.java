@@ -116,6 +116,32 @@ class KillResumeTest {
   }
 
   @Test
+  void byDefaultAShortRunCheckpointsAtTheEndAndForceDropsAnEarlierRunsCheckpoints()
+      throws Exception {
+    Path run = tmp.resolve("force");
+    CliRunner.Result a = CliRunner.run("train", "--env", "CartPole-v1", "--n-steps", "256",
+        "--steps", "1024", "--checkpoint-every", "1", "--out", run.toString());
+    assertThat(a.exitCode()).as(a.err()).isZero();
+    try (var files = Files.list(run.resolve("checkpoints"))) {
+      assertThat(files.map(f -> f.getFileName().toString()).sorted())
+          .containsExactly("checkpoint-00000002.json", "checkpoint-00000003.json",
+              "checkpoint-00000004.json");
+    }
+    // defaults: by time (60 s) only, so a short run writes just its final checkpoint; --force
+    // must not leave the earlier run's later checkpoints for a --resume to pick up
+    CliRunner.Result b = CliRunner.run("train", "--env", "CartPole-v1", "--n-steps", "256",
+        "--steps", "512", "--out", run.toString(), "--force");
+    assertThat(b.exitCode()).as(b.err()).isZero();
+    try (var files = Files.list(run.resolve("checkpoints"))) {
+      assertThat(files.map(f -> f.getFileName().toString()))
+          .containsExactly("checkpoint-00000002.json");
+    }
+    assertThat(CliRunner.run("train", "--env", "CartPole-v1", "--checkpoint-seconds", "-1",
+        "--out", tmp.resolve("bad").toString()).err())
+        .contains("--checkpoint-seconds must be a finite number >= 0, got -1.0");
+  }
+
+  @Test
   void sigtermWritesACheckpointAndExitsCleanly() throws Exception {
     Path run = tmp.resolve("term");
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
@@ -123,6 +149,7 @@ class KillResumeTest {
         "-cp", System.getProperty("java.class.path"), "io.natgrad.cli.Main"));
     List<String> a = new ArrayList<>(List.of(args("--out", run.toString())));
     a.set(a.indexOf("--checkpoint-every") + 1, "1000");
+    a.addAll(List.of("--checkpoint-seconds", "0"));
     cmd.addAll(a);
     Path log = tmp.resolve("term.log");
     Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile())

@@ -45,9 +45,15 @@ public final class TrainCommand implements Callable<Integer> {
   @Option(names = "--resume", paramLabel = "DIR", description = "Continue the run in DIR from its latest checkpoint.")
   Path resume;
 
-  @Option(names = "--checkpoint-every", defaultValue = "10",
-      description = "Write a checkpoint every N updates (default ${DEFAULT-VALUE}); always at the end.")
+  @Option(names = "--checkpoint-every", defaultValue = "0",
+      description = "Also write a checkpoint every N updates (default ${DEFAULT-VALUE}: by time only).")
   int checkpointEvery;
+
+  @Option(names = "--checkpoint-seconds", defaultValue = "60",
+      description = "Write a checkpoint when this many seconds have passed since the last one "
+          + "(default ${DEFAULT-VALUE}; 0: only by --checkpoint-every). Always at the end and on "
+          + "Ctrl-C/SIGTERM.")
+  double checkpointSeconds;
 
   @Option(names = "--keep-checkpoints", defaultValue = "3",
       description = "Checkpoints to keep (default ${DEFAULT-VALUE}).")
@@ -204,8 +210,12 @@ public final class TrainCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (checkpointEvery < 1) {
-      throw new IllegalArgumentException("--checkpoint-every must be >= 1, got " + checkpointEvery);
+    if (checkpointEvery < 0) {
+      throw new IllegalArgumentException("--checkpoint-every must be >= 0, got " + checkpointEvery);
+    }
+    if (!(checkpointSeconds >= 0) || Double.isInfinite(checkpointSeconds)) {
+      throw new IllegalArgumentException(
+          "--checkpoint-seconds must be a finite number >= 0, got " + checkpointSeconds);
     }
     if (keepCheckpoints < 1) {
       throw new IllegalArgumentException("--keep-checkpoints must be >= 1, got " + keepCheckpoints);
@@ -292,6 +302,16 @@ public final class TrainCommand implements Callable<Integer> {
       Checkpoints.truncateMetrics(run.resolve("metrics.csv"), resumed.iteration());
     }
     Path checkpoints = run.resolve("checkpoints");
+    if (resumed == null) {
+      // --force over an earlier run: its checkpoints (later updates than this run's first ones)
+      // and best policy must not be taken for this run's by a later --resume or reader
+      for (Path old : Checkpoints.list(checkpoints)) {
+        if (Files.isRegularFile(old)) {
+          Files.delete(old);
+        }
+      }
+      Files.deleteIfExists(run.resolve("best-policy.json"));
+    }
     StopSignals signals = StopSignals.install();
     Map<String, Object> provenance = new LinkedHashMap<>(RunDirectory.provenance());
     provenance.put("config", settings);
@@ -304,13 +324,18 @@ public final class TrainCommand implements Callable<Integer> {
             ? new Csv(run.resolve("metrics.csv"), OnPolicyTrainer.METRIC_KEYS.toArray(String[]::new))
             : Csv.append(run.resolve("metrics.csv"), OnPolicyTrainer.METRIC_KEYS.size());
         Progress progress = new Progress(c.env() + " " + c.algo(), c.nTimesteps(), System.out)) {
+      long[] lastCheckpoint = {System.nanoTime()};
       try {
         trainer.train((row, snap) -> {
         csv.row(OnPolicyTrainer.METRIC_KEYS.stream().map(row::get).toArray());
         csv.flush();
         int it = ((Number) row.get("time/iterations")).intValue();
-        if (it % checkpointEvery == 0 || signals.stopRequested()) {
+        boolean byCount = checkpointEvery > 0 && it % checkpointEvery == 0;
+        boolean byTime = checkpointSeconds > 0
+            && System.nanoTime() - lastCheckpoint[0] >= checkpointSeconds * 1e9;
+        if (byCount || byTime || signals.stopRequested()) {
           Checkpoints.write(trainer.checkpoint(), checkpoints, keepCheckpoints);
+          lastCheckpoint[0] = System.nanoTime();
         }
         if (signals.stopRequested()) {
           return false;

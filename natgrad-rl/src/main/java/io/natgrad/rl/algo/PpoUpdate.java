@@ -78,7 +78,6 @@ public final class PpoUpdate {
     double[] all = new double[np + nv];
     double[] grad = new double[np + nv];
     double[] gPi = new double[np];
-    double[] gEnt = new double[np];
     double[] gV = new double[nv];
     double[] obs = new double[mb * od];
     double[] act = new double[mb * ad];
@@ -86,7 +85,6 @@ public final class PpoUpdate {
     double[] adv = new double[mb];
     double[] ret = new double[mb];
     double[] lp = new double[mb];
-    double[] w = new double[mb];
     int[] perm = new int[n];
     for (int i = 0; i < n; i++) {
       perm[i] = i;
@@ -123,38 +121,45 @@ public final class PpoUpdate {
         if (config.normalizeAdvantage() && m > 1) {
           a = Gae.normalize(a);
         }
-        policy.logProbs(theta, obs, act, m, lp);
-        double pg = 0;
-        double kl = 0;
-        for (int r = 0; r < m; r++) {
-          double logRatio = lp[r] - oldLp[r];
-          double ratio = Math.exp(logRatio);
-          double unclipped = a[r] * ratio;
-          double clipped = a[r] * Math.max(1 - clip, Math.min(1 + clip, ratio));
-          pg -= Math.min(unclipped, clipped) / m;
-          // d/dθ of −min(...)/m: −Â r ∇log π when the unclipped term is the minimum, else 0
-          w[r] = unclipped <= clipped ? -unclipped / m : 0.0;
-          kl += ((ratio - 1) - logRatio) / m;
-          if (Math.abs(ratio - 1) > clip) {
-            clipCount++;
+        double[] aa = a;
+        int mm = m;
+        double[] pgKl = new double[2];
+        int[] clipped = new int[1];
+        // one forward pass gives log π, the entropy and (unless KL stops the epoch) the gradient
+        double entropy = policy.surrogateStep(theta, obs, act, m, lp, (logp, w) -> {
+          double pg = 0;
+          double kl = 0;
+          for (int r = 0; r < mm; r++) {
+            double logRatio = logp[r] - oldLp[r];
+            double ratio = Math.exp(logRatio);
+            double unclipped = aa[r] * ratio;
+            double clippedTerm = aa[r] * Math.max(1 - clip, Math.min(1 + clip, ratio));
+            pg -= Math.min(unclipped, clippedTerm) / mm;
+            // d/dθ of −min(...)/m: −Â r ∇log π when the unclipped term is the minimum, else 0
+            w[r] = unclipped <= clippedTerm ? -unclipped / mm : 0.0;
+            kl += ((ratio - 1) - logRatio) / mm;
+            if (Math.abs(ratio - 1) > clip) {
+              clipped[0]++;
+            }
           }
-          clipTotal++;
-        }
+          pgKl[0] = pg;
+          pgKl[1] = kl;
+          return Double.isNaN(config.targetKl()) || kl <= 1.5 * config.targetKl();
+        }, config.entCoef(), gPi);
+        double pg = pgKl[0];
+        double kl = pgKl[1];
+        clipCount += clipped[0];
+        clipTotal += m;
         if (!Double.isNaN(config.targetKl()) && kl > 1.5 * config.targetKl()) {
           approxKl = kl;
           stop = true;
           break;
         }
-        policy.weightedScoreSum(theta, obs, act, m, w, gPi);
-        double entropy = policy.meanEntropy(theta, obs, m);
-        if (config.entCoef() > 0) {
-          policy.meanEntropyGradient(theta, obs, m, gEnt);
-        }
         double vl = value.mseAndGradient(obs, m, ret, gV);
         loss = pg - config.entCoef() * entropy + config.vfCoef() * vl;
         double norm2 = 0;
         for (int k = 0; k < np; k++) {
-          double g = gPi[k] - (config.entCoef() > 0 ? config.entCoef() * gEnt[k] : 0.0);
+          double g = gPi[k];
           grad[k] = g;
           norm2 += g * g;
         }

@@ -176,6 +176,47 @@ public final class CategoricalMlpPolicy extends MlpPolicyBase {
     release(ws);
   }
 
+  /** One forward pass: log-probabilities, entropies; then ȳ = w(e_a − p) + c p(log p + H)/n. */
+  @Override
+  public double surrogateStep(double[] theta, double[] obs, double[] actions, int n,
+      double[] logProbs, StepWeights weights, double entCoef, double[] out) {
+    Mlp.Workspace ws = forwardBatch(theta, obs, n);
+    double[] logits = ws.output();
+    double[] p = new double[n * k];
+    double[] lse = new double[n];
+    double[] rowEntropy = new double[n];
+    double h = 0;
+    for (int i = 0; i < n; i++) {
+      lse[i] = softmax(logits, i * k, p);
+      logProbs[i] = logits[i * k + index(actions[i])] - lse[i];
+      double hi = 0;
+      for (int j = 0; j < k; j++) {
+        hi -= p[i * k + j] * (logits[i * k + j] - lse[i]);
+      }
+      rowEntropy[i] = hi;
+      h += hi;
+    }
+    double[] w = new double[n];
+    if (weights.choose(logProbs, w)) {
+      Arrays.fill(out, 0, parameterDimension(), 0.0);
+      double[] yBar = new double[n * k];
+      for (int i = 0; i < n; i++) {
+        int a = (int) actions[i];
+        for (int j = 0; j < k; j++) {
+          double y = w[i] * ((j == a ? 1.0 : 0.0) - p[i * k + j]);
+          if (entCoef > 0) {
+            // −c ∂H̄/∂ℓ_j = c p_j (log p_j + H_i) / n
+            y += entCoef * p[i * k + j] * ((logits[i * k + j] - lse[i]) + rowEntropy[i]) / n;
+          }
+          yBar[i * k + j] = y;
+        }
+      }
+      net.backward(theta, yBar, ws, out, null);
+    }
+    release(ws);
+    return h / n;
+  }
+
   @Override
   public double meanKl(double[] thetaOld, double[] thetaNew, double[] obs, int n) {
     Mlp.Workspace pw1 = forwardBatch(thetaOld, obs, n);

@@ -160,6 +160,47 @@ public final class GaussianMlpPolicy extends MlpPolicyBase {
     release(ws);
   }
 
+  /** One forward pass: log-probabilities; then the score weighted by w, minus c ∇H̄ (log σ only). */
+  @Override
+  public double surrogateStep(double[] theta, double[] obs, double[] actions, int n,
+      double[] logProbs, StepWeights weights, double entCoef, double[] out) {
+    Mlp.Workspace ws = forwardBatch(theta, obs, n);
+    double[] mu = ws.output();
+    for (int i = 0; i < n; i++) {
+      double lp = 0;
+      for (int j = 0; j < d; j++) {
+        double ls = theta[netParams + j];
+        double z = (actions[i * d + j] - mu[i * d + j]) * Math.exp(-ls);
+        lp += -0.5 * z * z - ls - HALF_LOG_TWO_PI;
+      }
+      logProbs[i] = lp;
+    }
+    double[] w = new double[n];
+    if (weights.choose(logProbs, w)) {
+      Arrays.fill(out, 0, parameterDimension(), 0.0);
+      double[] yBar = new double[n * d];
+      double[] invVar = new double[d];
+      for (int j = 0; j < d; j++) {
+        invVar[j] = Math.exp(-2 * theta[netParams + j]);
+      }
+      for (int i = 0; i < n; i++) {
+        for (int j = 0; j < d; j++) {
+          double diff = actions[i * d + j] - mu[i * d + j];
+          yBar[i * d + j] = w[i] * diff * invVar[j];
+          out[netParams + j] += w[i] * (diff * diff * invVar[j] - 1.0);
+        }
+      }
+      if (entCoef > 0) {
+        for (int j = 0; j < d; j++) {
+          out[netParams + j] -= entCoef;
+        }
+      }
+      net.backward(theta, yBar, ws, out, null);
+    }
+    release(ws);
+    return meanEntropy(theta, obs, n);
+  }
+
   @Override
   public double meanKl(double[] thetaOld, double[] thetaNew, double[] obs, int n) {
     Mlp.Workspace pw1 = forwardBatch(thetaOld, obs, n);

@@ -48,6 +48,41 @@ public interface NeuralPolicy extends Policy {
   /** ∇θ of {@link #meanEntropy}, into {@code out} (overwritten). */
   void meanEntropyGradient(double[] theta, double[] observations, int n, double[] out);
 
+  /** Chooses the per-step weights of a surrogate step from the log-probabilities. */
+  @FunctionalInterface
+  interface StepWeights {
+    /**
+     * Fills {@code weights[0..n)} from {@code logProbs[0..n)}; returns false to skip the gradient
+     * (e.g. PPO's KL early stop).
+     */
+    boolean choose(double[] logProbs, double[] weights);
+  }
+
+  /**
+   * One policy-gradient step's evaluation with one forward and at most one reverse pass (PPO's
+   * minibatch): writes log π_θ(aᵢ|sᵢ) into {@code logProbs}; asks {@code weights} for wᵢ; if it
+   * agrees, writes ∇θ [Σᵢ wᵢ log π_θ(aᵢ|sᵢ) − c·H̄] into {@code out} (c = {@code entCoef}).
+   * Returns H̄ = (1/n) Σᵢ H(π_θ(·|sᵢ)). The default composes the single-purpose methods.
+   */
+  default double surrogateStep(double[] theta, double[] observations, double[] actions, int n,
+      double[] logProbs, StepWeights weights, double entCoef, double[] out) {
+    logProbs(theta, observations, actions, n, logProbs);
+    double[] w = new double[n];
+    double entropy = meanEntropy(theta, observations, n);
+    if (!weights.choose(logProbs, w)) {
+      return entropy;
+    }
+    weightedScoreSum(theta, observations, actions, n, w, out);
+    if (entCoef > 0) {
+      double[] g = new double[out.length];
+      meanEntropyGradient(theta, observations, n, g);
+      for (int k = 0; k < out.length; k++) {
+        out[k] -= entCoef * g[k];
+      }
+    }
+    return entropy;
+  }
+
   /** The Fisher operator v ↦ F v at θ over n observations (activations computed once). */
   LinearOperator fisherOperator(double[] theta, double[] observations, int n);
 

@@ -17,6 +17,8 @@ public final class MlpValueFunction implements ValueFunction {
   private final int epochs;
   private final int batchSize;
   private double learningRate;
+  /** Reused by the per-minibatch calls (not thread-safe, like the Adam state it goes with). */
+  private Mlp.Workspace scratch;
 
   public MlpValueFunction(int observationDim, int[] hidden, Activation activation, Rng init,
       double learningRate, int epochs, int batchSize) {
@@ -111,7 +113,10 @@ public final class MlpValueFunction implements ValueFunction {
    * written into {@code grad} (overwritten); for algorithms that own the optimizer (PPO).
    */
   public double mseAndGradient(double[] observations, int n, double[] targets, double[] grad) {
-    Mlp.Workspace ws = net.workspace(Math.max(n, 1));
+    if (scratch == null || scratch.capacity() < n) {
+      scratch = net.workspace(Math.max(n, 1));
+    }
+    Mlp.Workspace ws = scratch;
     double[] pred = new double[n];
     net.forward(theta, observations, n, ws, pred);
     double[] yBar = new double[n];
