@@ -108,7 +108,7 @@ public final class VectorSampler implements Sampler {
     for (int s = 0; s < w; s++) {
       slices[s] = new int[] {s * m / w, (s + 1) * m / w};
     }
-    pool = w > 1 ? Executors.newFixedThreadPool(w, r -> {
+    pool = w > 1 ? Executors.newFixedThreadPool(w - 1, r -> {
       Thread t = new Thread(r, "natgrad-sampler");
       t.setDaemon(true);
       return t;
@@ -224,21 +224,33 @@ public final class VectorSampler implements Sampler {
       }
     }
 
-    /** Copies k0..k1 take vector steps t0..t1; without stats updates they also refresh seen. */
+    /**
+     * Copies k0..k1 take vector steps t0..t1; without stats updates they also refresh seen. The
+     * per-copy state is worked on in arrays this thread allocates and copied back at the end: two
+     * workers writing neighbouring entries of the shared per-copy arrays on every step (the
+     * entries of eight copies share a cache line) cost more than the second core gave.
+     */
     void run(double[] theta, int k0, int k1, int t0, int t1, long stepBase) {
       int c = k1 - k0;
       double[] x = new double[c * od];
       double[] a = new double[c * ad];
       double[] lp = new double[c];
       Rng[] rngs = Arrays.copyOfRange(actionRngs, k0, k1);
+      double[][] rawL = Arrays.copyOfRange(raw, k0, k1);
+      double[][] seenL = Arrays.copyOfRange(seen, k0, k1);
+      double[][] terminalL = new double[c][];
+      int[] timestepL = Arrays.copyOfRange(timestep, k0, k1);
+      double[] returnL = Arrays.copyOfRange(episodeReturn, k0, k1);
+      int[] lengthL = Arrays.copyOfRange(episodeLength, k0, k1);
+      boolean refresh = !updatesStats();
       for (int t = t0; t < t1; t++) {
-        for (int k = k0; k < k1; k++) {
-          System.arraycopy(seen[k], 0, x, (k - k0) * od, od);
+        for (int r = 0; r < c; r++) {
+          System.arraycopy(seenL[r], 0, x, r * od, od);
         }
         policy.sampleBatch(theta, x, c, rngs, a, lp);
-        for (int k = k0; k < k1; k++) {
+        for (int r = 0; r < c; r++) {
+          int k = k0 + r;
           int i = k * steps + t;
-          int r = k - k0;
           long step = stepBase + (long) t * envs.size() + k;
           double[] action = Arrays.copyOfRange(a, r * ad, (r + 1) * ad);
           for (double v : action) {
@@ -249,7 +261,7 @@ public final class VectorSampler implements Sampler {
                   + ") at step " + step);
             }
           }
-          System.arraycopy(seen[k], 0, obs, i * od, od);
+          System.arraycopy(seenL[r], 0, obs, i * od, od);
           System.arraycopy(action, 0, act, i * ad, ad);
           logp[i] = lp[r];
           StepResult res = envs.get(k).step(action);
@@ -261,30 +273,36 @@ public final class VectorSampler implements Sampler {
           rew[i] = res.reward();
           term[i] = res.terminated();
           trunc[i] = res.truncated();
-          ts[i] = timestep[k];
-          episodeReturn[k] += res.reward();
-          episodeLength[k]++;
+          ts[i] = timestepL[r];
+          returnL[r] += res.reward();
+          lengthL[r]++;
           if (res.done()) {
-            terminalRaw[k] = res.observation();
-            done.get(k).add(new double[] {t, k, episodeReturn[k], episodeLength[k]});
-            episodeReturn[k] = 0;
-            episodeLength[k] = 0;
-            timestep[k] = 0;
-            raw[k] = envs.get(k).reset();
-            checkFinite(k, "observation", raw[k], step);
+            terminalL[r] = res.observation();
+            done.get(k).add(new double[] {t, k, returnL[r], lengthL[r]});
+            returnL[r] = 0;
+            lengthL[r] = 0;
+            timestepL[r] = 0;
+            rawL[r] = envs.get(k).reset();
+            checkFinite(k, "observation", rawL[r], step);
           } else {
-            terminalRaw[k] = null;
-            timestep[k]++;
-            raw[k] = res.observation();
+            terminalL[r] = null;
+            timestepL[r]++;
+            rawL[r] = res.observation();
           }
-          if (!updatesStats()) {
-            seen[k] = observe(raw[k]);
-            if (terminalRaw[k] != null) {
-              finals.get(k).add(observe(terminalRaw[k]));
+          if (refresh) {
+            seenL[r] = observe(rawL[r]);
+            if (terminalL[r] != null) {
+              finals.get(k).add(observe(terminalL[r]));
             }
           }
         }
       }
+      System.arraycopy(rawL, 0, raw, k0, c);
+      System.arraycopy(seenL, 0, seen, k0, c);
+      System.arraycopy(terminalL, 0, terminalRaw, k0, c);
+      System.arraycopy(timestepL, 0, timestep, k0, c);
+      System.arraycopy(returnL, 0, episodeReturn, k0, c);
+      System.arraycopy(lengthL, 0, episodeLength, k0, c);
     }
   }
 
@@ -370,17 +388,27 @@ public final class VectorSampler implements Sampler {
       }
       return;
     }
+    // slices 1.. go to the pool, slice 0 runs on the calling thread (one wake-up fewer)
     List<Future<?>> futures = new ArrayList<>();
-    for (int s = 0; s < slices.length; s++) {
+    for (int s = 1; s < slices.length; s++) {
       int ss = s;
       futures.add(pool.submit((Callable<Void>) () -> {
         slice.accept(ss);
         return null;
       }));
     }
+    RuntimeException first = null;
+    try {
+      slice.accept(0);
+    } catch (RuntimeException e) {
+      first = e;
+    }
     try {
       for (Future<?> f : futures) {
         f.get();
+      }
+      if (first != null) {
+        throw first;
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

@@ -24,69 +24,82 @@ public final class VectorKernels implements LayerKernels {
     return DoubleVector.broadcast(S, x);
   }
 
-  private static DoubleVector tanh(DoubleVector x) {
-    x = x.max(-FastTanh.CLAMP).min(FastTanh.CLAMP);
-    DoubleVector t = x.mul(0.25);
-    DoubleVector s = t.mul(t);
-    DoubleVector d = DoubleVector.broadcast(S, FastTanh.D4).fma(s, DoubleVector.broadcast(S, FastTanh.D3))
-        .fma(s, DoubleVector.broadcast(S, FastTanh.D2)).fma(s, DoubleVector.broadcast(S, FastTanh.D1))
-        .fma(s, DoubleVector.broadcast(S, FastTanh.D0));
-    DoubleVector q = DoubleVector.broadcast(S, FastTanh.Q5).fma(s, DoubleVector.broadcast(S, FastTanh.Q4))
-        .fma(s, DoubleVector.broadcast(S, FastTanh.Q3)).fma(s, DoubleVector.broadcast(S, FastTanh.Q2))
-        .fma(s, DoubleVector.broadcast(S, FastTanh.Q1)).fma(s, DoubleVector.broadcast(S, 1.0));
-    DoubleVector n = t.mul(s).fma(d, t.mul(q));
-    DoubleVector n1 = n.mul(2.0).mul(q);
-    DoubleVector d1 = n.fma(n, q.mul(q));
-    DoubleVector n2 = n1.mul(2.0).mul(d1);
-    DoubleVector d2 = n1.fma(n1, d1.mul(d1));
-    DoubleVector y = n2.div(d2);
-    return y;
+  /*
+   * No method here takes or returns a DoubleVector except bc(): a vector that crosses a call the
+   * JIT declines to inline (a large callee, or an inlining budget spent) is boxed on the heap, and
+   * the kernel then allocates per lane operation. Activations and their derivatives therefore run
+   * as separate passes over a chunk's contiguous block, with the arithmetic written out inline.
+   */
+
+  /** a[from..to) ← act(a), elementwise; vector lanes and the scalar tail run FastTanh's steps. */
+  static void activateBlock(double[] a, int from, int to, int act) {
+    if (act == LINEAR) {
+      return;
+    }
+    int k = from;
+    if (act == TANH) {
+      DoubleVector lo = bc(-FastTanh.CLAMP);
+      DoubleVector hi = bc(FastTanh.CLAMP);
+      for (; k + L <= to; k += L) {
+        DoubleVector x = DoubleVector.fromArray(S, a, k).max(lo).min(hi);
+        DoubleVector t = x.mul(0.25);
+        DoubleVector s = t.mul(t);
+        DoubleVector d = bc(FastTanh.D4).fma(s, bc(FastTanh.D3)).fma(s, bc(FastTanh.D2))
+            .fma(s, bc(FastTanh.D1)).fma(s, bc(FastTanh.D0));
+        DoubleVector q = bc(FastTanh.Q5).fma(s, bc(FastTanh.Q4)).fma(s, bc(FastTanh.Q3))
+            .fma(s, bc(FastTanh.Q2)).fma(s, bc(FastTanh.Q1)).fma(s, bc(1.0));
+        DoubleVector n = t.mul(s).fma(d, t.mul(q));
+        DoubleVector n1 = n.mul(2.0).mul(q);
+        DoubleVector d1 = n.fma(n, q.mul(q));
+        DoubleVector n2 = n1.mul(2.0).mul(d1);
+        DoubleVector d2 = n1.fma(n1, d1.mul(d1));
+        n2.div(d2).intoArray(a, k);
+      }
+    } else if (act == RELU) {
+      for (; k + L <= to; k += L) {
+        DoubleVector z = DoubleVector.fromArray(S, a, k);
+        z.blend(0.0, z.compare(VectorOperators.GT, 0.0).not()).intoArray(a, k);
+      }
+    }
+    for (; k < to; k++) {
+      a[k] = ScalarKernels.activate(a[k], act);
+    }
   }
 
-  private static DoubleVector activate(DoubleVector z, int act) {
+  /** g[from..to) ← g ⊙ act'(·) given the activation's outputs h (1 − h² for tanh, [h &gt; 0]). */
+  static void derivativeBlock(double[] g, double[] h, int from, int to, int act) {
+    if (act == LINEAR) {
+      return;
+    }
+    int k = from;
     if (act == TANH) {
-      return tanh(z);
+      DoubleVector one = bc(1.0);
+      for (; k + L <= to; k += L) {
+        DoubleVector y = DoubleVector.fromArray(S, h, k);
+        DoubleVector.fromArray(S, g, k).mul(one.sub(y.mul(y))).intoArray(g, k);
+      }
+    } else if (act == RELU) {
+      DoubleVector zero = DoubleVector.zero(S);
+      for (; k + L <= to; k += L) {
+        VectorMask<Double> pos = DoubleVector.fromArray(S, h, k).compare(VectorOperators.GT, 0.0);
+        DoubleVector.fromArray(S, g, k).mul(zero.blend(1.0, pos)).intoArray(g, k);
+      }
     }
-    if (act == RELU) {
-      return z.blend(0.0, z.compare(VectorOperators.GT, 0.0).not());
+    for (; k < to; k++) {
+      g[k] = g[k] * ScalarKernels.derivative(h[k], act);
     }
-    return z;
-  }
-
-  private static DoubleVector scaleByDerivative(DoubleVector acc, DoubleVector h, int act) {
-    if (act == TANH) {
-      return acc.mul(DoubleVector.broadcast(S, 1.0).sub(h.mul(h)));
-    }
-    if (act == RELU) {
-      VectorMask<Double> pos = h.compare(VectorOperators.GT, 0.0);
-      return acc.mul(DoubleVector.zero(S).blend(1.0, pos));
-    }
-    return acc;
   }
 
   @Override
   public void forward(double[] in, int inDim, double[] theta, int wOff, int bOff, int outDim,
       double[] out, int act, int r0, int r1) {
-    if (act == TANH && outDim % L == 0) {
-      // the affine part first, then tanh over the block in a separate loop: inlining the long
-      // tanh chain after each of the eight accumulators made the kernel too large to compile well
-      affine(in, inDim, theta, wOff, bOff, outDim, out, r0, r1);
-      int end = r1 * outDim;
-      for (int k = r0 * outDim; k < end; k += L) {
-        tanh(DoubleVector.fromArray(S, out, k)).intoArray(out, k);
-      }
-      return;
-    }
-    affineAct(in, inDim, theta, wOff, bOff, outDim, out, act, r0, r1);
+    affine(in, inDim, theta, wOff, bOff, outDim, out, r0, r1);
+    activateBlock(out, r0 * outDim, r1 * outDim, act);
   }
 
+  /** out[b,o] = bias[o] + Σ_i in[b,i]·W[i,o], each an FMA chain in i order. */
   private static void affine(double[] in, int inDim, double[] theta, int wOff, int bOff,
       int outDim, double[] out, int r0, int r1) {
-    affineAct(in, inDim, theta, wOff, bOff, outDim, out, LINEAR, r0, r1);
-  }
-
-  private static void affineAct(double[] in, int inDim, double[] theta, int wOff, int bOff,
-      int outDim, double[] out, int act, int r0, int r1) {
     int oVec = outDim - outDim % L;
     int b = r0;
     for (; b + 4 <= r1; b += 4) {
@@ -124,14 +137,14 @@ public final class VectorKernels implements LayerKernels {
           c2 = wb.fma(x2, c2);
           c3 = wb.fma(x3, c3);
         }
-        activate(a0, act).intoArray(out, b * outDim + o);
-        activate(a1, act).intoArray(out, (b + 1) * outDim + o);
-        activate(a2, act).intoArray(out, (b + 2) * outDim + o);
-        activate(a3, act).intoArray(out, (b + 3) * outDim + o);
-        activate(c0, act).intoArray(out, b * outDim + o + L);
-        activate(c1, act).intoArray(out, (b + 1) * outDim + o + L);
-        activate(c2, act).intoArray(out, (b + 2) * outDim + o + L);
-        activate(c3, act).intoArray(out, (b + 3) * outDim + o + L);
+        a0.intoArray(out, b * outDim + o);
+        a1.intoArray(out, (b + 1) * outDim + o);
+        a2.intoArray(out, (b + 2) * outDim + o);
+        a3.intoArray(out, (b + 3) * outDim + o);
+        c0.intoArray(out, b * outDim + o + L);
+        c1.intoArray(out, (b + 1) * outDim + o + L);
+        c2.intoArray(out, (b + 2) * outDim + o + L);
+        c3.intoArray(out, (b + 3) * outDim + o + L);
       }
       for (; o < oVec; o += L) {
         DoubleVector bias = DoubleVector.fromArray(S, theta, bOff + o);
@@ -146,10 +159,10 @@ public final class VectorKernels implements LayerKernels {
           a2 = w.fma(bc(in[i2 + i]), a2);
           a3 = w.fma(bc(in[i3 + i]), a3);
         }
-        activate(a0, act).intoArray(out, b * outDim + o);
-        activate(a1, act).intoArray(out, (b + 1) * outDim + o);
-        activate(a2, act).intoArray(out, (b + 2) * outDim + o);
-        activate(a3, act).intoArray(out, (b + 3) * outDim + o);
+        a0.intoArray(out, b * outDim + o);
+        a1.intoArray(out, (b + 1) * outDim + o);
+        a2.intoArray(out, (b + 2) * outDim + o);
+        a3.intoArray(out, (b + 3) * outDim + o);
       }
     }
     for (; b < r1; b++) {
@@ -159,11 +172,11 @@ public final class VectorKernels implements LayerKernels {
         for (int i = 0; i < inDim; i++) {
           a = DoubleVector.fromArray(S, theta, wOff + i * outDim + o).fma(bc(in[ib + i]), a);
         }
-        activate(a, act).intoArray(out, b * outDim + o);
+        a.intoArray(out, b * outDim + o);
       }
     }
     if (oVec < outDim) {
-      forwardTail(in, inDim, theta, wOff, bOff, outDim, out, act, r0, r1, oVec);
+      forwardTail(in, inDim, theta, wOff, bOff, outDim, out, r0, r1, oVec);
     }
   }
 
@@ -174,7 +187,7 @@ public final class VectorKernels implements LayerKernels {
    * than the whole hidden layer).
    */
   private static void forwardTail(double[] in, int inDim, double[] theta, int wOff, int bOff,
-      int outDim, double[] out, int act, int r0, int r1, int oFrom) {
+      int outDim, double[] out, int r0, int r1, int oFrom) {
     int b = r0;
     for (; b + 8 <= r1; b += 8) {
       int i0 = b * inDim;
@@ -199,14 +212,36 @@ public final class VectorKernels implements LayerKernels {
           a6 = Math.fma(in[i0 + 6 * inDim + i], wi, a6);
           a7 = Math.fma(in[i0 + 7 * inDim + i], wi, a7);
         }
-        out[b * outDim + o] = ScalarKernels.activate(a0, act);
-        out[(b + 1) * outDim + o] = ScalarKernels.activate(a1, act);
-        out[(b + 2) * outDim + o] = ScalarKernels.activate(a2, act);
-        out[(b + 3) * outDim + o] = ScalarKernels.activate(a3, act);
-        out[(b + 4) * outDim + o] = ScalarKernels.activate(a4, act);
-        out[(b + 5) * outDim + o] = ScalarKernels.activate(a5, act);
-        out[(b + 6) * outDim + o] = ScalarKernels.activate(a6, act);
-        out[(b + 7) * outDim + o] = ScalarKernels.activate(a7, act);
+        out[b * outDim + o] = a0;
+        out[(b + 1) * outDim + o] = a1;
+        out[(b + 2) * outDim + o] = a2;
+        out[(b + 3) * outDim + o] = a3;
+        out[(b + 4) * outDim + o] = a4;
+        out[(b + 5) * outDim + o] = a5;
+        out[(b + 6) * outDim + o] = a6;
+        out[(b + 7) * outDim + o] = a7;
+      }
+    }
+    // a sampler's per-step batch is often 4 rows: four chains rather than one
+    for (; b + 4 <= r1; b += 4) {
+      int i0 = b * inDim;
+      for (int o = oFrom; o < outDim; o++) {
+        double bias = theta[bOff + o];
+        double a0 = bias;
+        double a1 = bias;
+        double a2 = bias;
+        double a3 = bias;
+        for (int i = 0, w = wOff + o; i < inDim; i++, w += outDim) {
+          double wi = theta[w];
+          a0 = Math.fma(in[i0 + i], wi, a0);
+          a1 = Math.fma(in[i0 + inDim + i], wi, a1);
+          a2 = Math.fma(in[i0 + 2 * inDim + i], wi, a2);
+          a3 = Math.fma(in[i0 + 3 * inDim + i], wi, a3);
+        }
+        out[b * outDim + o] = a0;
+        out[(b + 1) * outDim + o] = a1;
+        out[(b + 2) * outDim + o] = a2;
+        out[(b + 3) * outDim + o] = a3;
       }
     }
     for (; b < r1; b++) {
@@ -215,7 +250,7 @@ public final class VectorKernels implements LayerKernels {
         for (int i = 0; i < inDim; i++) {
           acc = Math.fma(in[b * inDim + i], theta[wOff + i * outDim + o], acc);
         }
-        out[b * outDim + o] = ScalarKernels.activate(acc, act);
+        out[b * outDim + o] = acc;
       }
     }
   }
@@ -379,14 +414,14 @@ public final class VectorKernels implements LayerKernels {
           c2 = u.fma(z2, c2);
           c3 = u.fma(z3, c3);
         }
-        store(a0, h, act, dh, b * inDim + i);
-        store(a1, h, act, dh, (b + 1) * inDim + i);
-        store(a2, h, act, dh, (b + 2) * inDim + i);
-        store(a3, h, act, dh, (b + 3) * inDim + i);
-        store(c0, h, act, dh, b * inDim + i + L);
-        store(c1, h, act, dh, (b + 1) * inDim + i + L);
-        store(c2, h, act, dh, (b + 2) * inDim + i + L);
-        store(c3, h, act, dh, (b + 3) * inDim + i + L);
+        a0.intoArray(dh, b * inDim + i);
+        a1.intoArray(dh, (b + 1) * inDim + i);
+        a2.intoArray(dh, (b + 2) * inDim + i);
+        a3.intoArray(dh, (b + 3) * inDim + i);
+        c0.intoArray(dh, b * inDim + i + L);
+        c1.intoArray(dh, (b + 1) * inDim + i + L);
+        c2.intoArray(dh, (b + 2) * inDim + i + L);
+        c3.intoArray(dh, (b + 3) * inDim + i + L);
       }
       for (; i < iVec; i += L) {
         DoubleVector a0 = DoubleVector.zero(S);
@@ -400,10 +435,10 @@ public final class VectorKernels implements LayerKernels {
           a2 = w.fma(bc(dz[(b + 2) * outDim + o]), a2);
           a3 = w.fma(bc(dz[(b + 3) * outDim + o]), a3);
         }
-        store(a0, h, act, dh, b * inDim + i);
-        store(a1, h, act, dh, (b + 1) * inDim + i);
-        store(a2, h, act, dh, (b + 2) * inDim + i);
-        store(a3, h, act, dh, (b + 3) * inDim + i);
+        a0.intoArray(dh, b * inDim + i);
+        a1.intoArray(dh, (b + 1) * inDim + i);
+        a2.intoArray(dh, (b + 2) * inDim + i);
+        a3.intoArray(dh, (b + 3) * inDim + i);
       }
     }
     for (; b < r1; b++) {
@@ -412,7 +447,7 @@ public final class VectorKernels implements LayerKernels {
         for (int o = 0; o < outDim; o++) {
           a = DoubleVector.fromArray(S, wt, o * inDim + i).fma(bc(dz[b * outDim + o]), a);
         }
-        store(a, h, act, dh, b * inDim + i);
+        a.intoArray(dh, b * inDim + i);
       }
     }
     if (iVec < inDim) {
@@ -422,19 +457,11 @@ public final class VectorKernels implements LayerKernels {
           for (int o = 0; o < outDim; o++) {
             acc = Math.fma(dz[bb * outDim + o], wt[o * inDim + i], acc);
           }
-          dh[bb * inDim + i] = act == LINEAR ? acc
-              : acc * ScalarKernels.derivative(h[bb * inDim + i], act);
+          dh[bb * inDim + i] = acc;
         }
       }
     }
-  }
-
-  private static void store(DoubleVector acc, double[] h, int act, double[] dh, int at) {
-    if (act == LINEAR) {
-      acc.intoArray(dh, at);
-    } else {
-      scaleByDerivative(acc, DoubleVector.fromArray(S, h, at), act).intoArray(dh, at);
-    }
+    derivativeBlock(dh, h, r0 * inDim, r1 * inDim, act);
   }
 
   @Override
@@ -443,22 +470,12 @@ public final class VectorKernels implements LayerKernels {
       int r1) {
     // ż = h·V + v_b (+ ḣ·W): with a zero input tangent this is the affine map with v in place of θ
     if (tinZero) {
-      affineAct(h, inDim, v, wOff, bOff, outDim, tout, LINEAR, r0, r1);
+      affine(h, inDim, v, wOff, bOff, outDim, tout, r0, r1);
     } else {
       jvpAffine(h, tin, inDim, theta, v, wOff, bOff, outDim, tout, r0, r1);
     }
-    if (act != LINEAR) {
-      // ṫ = ż ⊙ act'(z), over the chunk's contiguous block
-      int k = r0 * outDim;
-      int end = r1 * outDim;
-      for (; k + L <= end; k += L) {
-        scaleByDerivative(DoubleVector.fromArray(S, tout, k), DoubleVector.fromArray(S, hout, k),
-            act).intoArray(tout, k);
-      }
-      for (; k < end; k++) {
-        tout[k] = tout[k] * ScalarKernels.derivative(hout[k], act);
-      }
-    }
+    // ṫ = ż ⊙ act'(z), over the chunk's contiguous block
+    derivativeBlock(tout, hout, r0 * outDim, r1 * outDim, act);
   }
 
   /** ż = v_b + Σ_i (h_i·V_i + ḣ_i·W_i), each element one FMA chain in the scalar order. */
