@@ -235,7 +235,10 @@ public final class VectorSampler implements Sampler {
       double[] x = new double[c * od];
       double[] a = new double[c * ad];
       double[] lp = new double[c];
-      Rng[] rngs = Arrays.copyOfRange(actionRngs, k0, k1);
+      Rng[] rngs = new Rng[c];
+      for (int r = 0; r < c; r++) {
+        rngs[r] = actionRngs[k0 + r].copy(); // this thread's own object, advanced here
+      }
       double[][] rawL = Arrays.copyOfRange(raw, k0, k1);
       double[][] seenL = Arrays.copyOfRange(seen, k0, k1);
       double[][] terminalL = new double[c][];
@@ -297,6 +300,7 @@ public final class VectorSampler implements Sampler {
           }
         }
       }
+      System.arraycopy(rngs, 0, actionRngs, k0, c);
       System.arraycopy(rawL, 0, raw, k0, c);
       System.arraycopy(seenL, 0, seen, k0, c);
       System.arraycopy(terminalL, 0, terminalRaw, k0, c);
