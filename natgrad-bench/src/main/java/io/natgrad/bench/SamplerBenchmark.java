@@ -1,16 +1,7 @@
 package io.natgrad.bench;
 
-import io.natgrad.core.random.Rng;
-import io.natgrad.rl.algo.Evaluation;
-import io.natgrad.rl.algo.OnPolicyTrainer;
-import io.natgrad.rl.algo.TrainConfig;
-import io.natgrad.rl.env.Env;
-import io.natgrad.rl.policy.NeuralPolicy;
+import io.natgrad.rl.bench.Workloads;
 import io.natgrad.rl.sample.Batch;
-import io.natgrad.rl.sample.VectorSampler;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -45,28 +36,20 @@ public class SamplerBenchmark {
   @Param({"1", "2"})
   int workers;
 
-  VectorSampler sampler;
-  double[] theta;
+  Workloads.Sampling work;
 
   @Setup(Level.Trial)
   public void setup() {
-    TrainConfig c = TrainConfig.fromMap(Map.of("env", env));
-    List<Env> envs = new ArrayList<>();
-    for (int k = 0; k < 8; k++) {
-      envs.add(Evaluation.makeEnv(env));
-    }
-    NeuralPolicy policy = OnPolicyTrainer.makePolicy(c, envs.get(0));
-    theta = policy.initialParameters(Rng.of(1));
-    sampler = new VectorSampler(envs, policy, 1, null, workers);
+    work = new Workloads.Sampling(env, 8, workers);
   }
 
   @TearDown(Level.Trial)
   public void tearDown() {
-    sampler.close();
+    work.close();
   }
 
   @Benchmark
   public Batch collect2048() {
-    return sampler.collect(theta, 256);
+    return work.sampler.collect(work.theta, 256);
   }
 }

@@ -1,10 +1,6 @@
 package io.natgrad.bench;
 
-import io.natgrad.core.random.Rng;
-import io.natgrad.rl.algo.NaturalPolicyUpdate;
-import io.natgrad.rl.nn.Activation;
-import io.natgrad.rl.sample.Gae;
-import io.natgrad.rl.value.MlpValueFunction;
+import io.natgrad.rl.bench.Workloads;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -31,30 +27,15 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 2)
 @Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector"})
 public class TrpoUpdateBenchmark {
-  BenchData data;
-  NaturalPolicyUpdate update;
-  MlpValueFunction critic;
-  double[] advantages;
-  double[] returns;
-  Rng rng = Rng.of(3);
+  Workloads.TrpoUpdate update;
 
   @Setup
   public void setup() {
-    data = new BenchData(2048);
-    update = new NaturalPolicyUpdate(data.policy, BenchData.trpoDefaults());
-    critic = new MlpValueFunction(4, new int[] {64, 64}, Activation.TANH, Rng.of(4), 1e-3, 10, 128);
-    double[] values = new double[2048];
-    critic.predict(data.batch.observations(), data.batch.timesteps(), 2048, values);
-    double[] finals = new double[data.batch.episodes()];
-    Gae.Result g = Gae.compute(data.batch, values, finals, 0.99, 0.95);
-    advantages = Gae.normalize(g.advantages());
-    returns = g.returns();
+    update = new Workloads.TrpoUpdate(2048);
   }
 
   @Benchmark
   public double trpoUpdate() {
-    NaturalPolicyUpdate.Result r = update.apply(data.theta, data.batch, advantages);
-    return r.stats().measuredKl()
-        + critic.fit(data.batch.observations(), data.batch.timesteps(), 2048, returns, rng);
+    return update.run();
   }
 }

@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
     description = "Natural-gradient optimization and reinforcement learning.",
     subcommands = {ReproduceCommand.class, MleCommand.class, TrainCommand.class,
         EvalCommand.class, EnvCommand.class, ReportCommand.class, SweepCommand.class,
+        BenchCommand.class,
         CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

@@ -1,0 +1,104 @@
+package io.natgrad.rl.bench;
+
+import io.natgrad.core.random.Rng;
+import io.natgrad.rl.algo.Evaluation;
+import io.natgrad.rl.sample.Gae;
+import io.natgrad.rl.algo.NaturalPolicyUpdate;
+import io.natgrad.rl.algo.OnPolicyTrainer;
+import io.natgrad.rl.algo.TrainConfig;
+import io.natgrad.rl.env.Env;
+import io.natgrad.rl.env.EnvRegistry;
+import io.natgrad.rl.nn.Activation;
+import io.natgrad.rl.policy.CategoricalMlpPolicy;
+import io.natgrad.rl.policy.NeuralPolicy;
+import io.natgrad.rl.sample.Batch;
+import io.natgrad.rl.sample.VectorSampler;
+import io.natgrad.rl.value.MlpValueFunction;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The benchmark workloads of BENCHMARKS.md, shared by the JMH benchmarks ({@code natgrad-bench})
+ * and {@code natgrad bench}, so that both measure the same thing: a (64, 64) tanh categorical policy
+ * on 2 048 real CartPole-v1 steps, SB3's TRPO defaults, and 8-copy samplers.
+ */
+public final class Workloads {
+  private Workloads() {}
+
+  /** The policy, its parameters and a batch of real CartPole steps. */
+  public static final class CartPoleBatch {
+    public final CategoricalMlpPolicy policy =
+        new CategoricalMlpPolicy(4, 2, new int[] {64, 64}, Activation.TANH);
+    public final double[] theta;
+    public final Batch batch;
+
+    public CartPoleBatch(int n) {
+      theta = policy.initialParameters(Rng.of(1));
+      Env env = EnvRegistry.make("CartPole-v1");
+      try (VectorSampler s = new VectorSampler(List.of(env), policy, 1, null)) {
+        batch = s.collect(theta, n);
+      }
+    }
+  }
+
+  /** SB3's TRPO defaults for CartPole-v1. */
+  public static TrainConfig trpoDefaults() {
+    return TrainConfig.fromMap(Map.of("env", "CartPole-v1", "algo", "trpo"));
+  }
+
+  /**
+   * One full TRPO update as SB3's {@code train()} does it: the policy step (15 CG iterations, up to
+   * 10 backtracks) and 10 critic epochs in minibatches of 128, on the batch.
+   */
+  public static final class TrpoUpdate {
+    final CartPoleBatch data;
+    final NaturalPolicyUpdate update;
+    final MlpValueFunction critic;
+    final double[] advantages;
+    final double[] returns;
+    final Rng rng = Rng.of(3);
+
+    public TrpoUpdate(int n) {
+      data = new CartPoleBatch(n);
+      update = new NaturalPolicyUpdate(data.policy, trpoDefaults());
+      critic = new MlpValueFunction(4, new int[] {64, 64}, Activation.TANH, Rng.of(4), 1e-3, 10,
+          128);
+      double[] values = new double[n];
+      critic.predict(data.batch.observations(), data.batch.timesteps(), n, values);
+      double[] finals = new double[data.batch.episodes()];
+      Gae.Result g = Gae.compute(data.batch, values, finals, 0.99, 0.95);
+      advantages = Gae.normalize(g.advantages());
+      returns = g.returns();
+    }
+
+    /** Runs one update from the same starting point; returns a value that depends on it. */
+    public double run() {
+      NaturalPolicyUpdate.Result r = update.apply(data.theta, data.batch, advantages);
+      return r.stats().measuredKl() + critic.fit(data.batch.observations(),
+          data.batch.timesteps(), data.batch.size(), returns, rng);
+    }
+  }
+
+  /** {@code copies} copies of {@code envId} with a default (64, 64) policy, sampled by {@code workers}. */
+  public static final class Sampling implements AutoCloseable {
+    public final VectorSampler sampler;
+    public final double[] theta;
+
+    public Sampling(String envId, int copies, int workers) {
+      TrainConfig c = TrainConfig.fromMap(Map.of("env", envId));
+      List<Env> envs = new ArrayList<>();
+      for (int k = 0; k < copies; k++) {
+        envs.add(Evaluation.makeEnv(envId));
+      }
+      NeuralPolicy policy = OnPolicyTrainer.makePolicy(c, envs.get(0));
+      theta = policy.initialParameters(Rng.of(1));
+      sampler = new VectorSampler(envs, policy, 1, null, workers);
+    }
+
+    @Override
+    public void close() {
+      sampler.close();
+    }
+  }
+}
