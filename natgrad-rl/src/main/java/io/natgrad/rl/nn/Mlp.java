@@ -386,6 +386,40 @@ public final class Mlp {
     }
   }
 
+  /** A loss on rows [r0, r1) of the output y: writes ∂loss/∂y into ȳ and returns their loss. */
+  @FunctionalInterface
+  public interface RowLoss {
+    double apply(double[] y, double[] yBar, int r0, int r1);
+  }
+
+  /**
+   * A fused training pass: y = f(θ, x), the loss and its output gradient ȳ row by row, and the
+   * reverse pass, each chunk of rows in one task (its activations are still in cache for the
+   * reverse pass). Adds ∂loss/∂θ into {@code gradTheta} and returns the loss, the chunks' losses
+   * summed in chunk order — the bits of {@link #forward}, the loss, then {@link #backward}.
+   */
+  public double lossAndGradient(double[] theta, double[] x, int batch, Workspace ws, RowLoss loss,
+      double[] gradTheta) {
+    checkBatch(ws, batch);
+    ws.batch = batch;
+    System.arraycopy(x, 0, ws.h[0], 0, batch * sizes[0]);
+    prepareTransposed(theta, ws, false);
+    int chunks = chunkCount(batch);
+    double[][][] partials = ws.partials(chunks);
+    double[] losses = new double[chunks];
+    forChunks(batch, (c, r0, r1) -> {
+      forwardRows(theta, ws, r0, r1);
+      losses[c] = loss.apply(ws.h[layers()], ws.dh[layers()], r0, r1);
+      backwardRows(ws, partials[c], false, r0, r1);
+    });
+    addPartials(ws, partials, batch, gradTheta);
+    double total = 0;
+    for (double l : losses) {
+      total += l;
+    }
+    return total;
+  }
+
   /** A map applied to rows [r0, r1) of the output tangent ẏ, writing ȳ (both batch × outputDim). */
   @FunctionalInterface
   public interface RowMap {

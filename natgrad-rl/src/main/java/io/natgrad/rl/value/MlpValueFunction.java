@@ -69,8 +69,6 @@ public final class MlpValueFunction implements ValueFunction {
     Mlp.Workspace ws = net.workspace(cap);
     double[] x = new double[cap * od];
     double[] y = new double[cap];
-    double[] pred = new double[cap];
-    double[] yBar = new double[cap];
     double[] grad = new double[theta.length];
     double lossSum = 0;
     int batches = 0;
@@ -91,15 +89,8 @@ public final class MlpValueFunction implements ValueFunction {
           System.arraycopy(observations, idx * od, x, r * od, od);
           y[r] = targets[idx];
         }
-        net.forward(theta, x, m, ws, pred);
-        double loss = 0;
-        for (int r = 0; r < m; r++) {
-          double e = pred[r] - y[r];
-          loss += e * e;
-          yBar[r] = 2 * e / m;
-        }
         java.util.Arrays.fill(grad, 0.0);
-        net.backward(theta, yBar, ws, grad, null);
+        double loss = net.lossAndGradient(theta, x, m, ws, squaredError(y, m), grad);
         adam.step(theta, grad, learningRate);
         lossSum += loss / m;
         batches++;
@@ -116,19 +107,21 @@ public final class MlpValueFunction implements ValueFunction {
     if (scratch == null || scratch.capacity() < n) {
       scratch = net.workspace(Math.max(n, 1));
     }
-    Mlp.Workspace ws = scratch;
-    double[] pred = new double[n];
-    net.forward(theta, observations, n, ws, pred);
-    double[] yBar = new double[n];
-    double loss = 0;
-    for (int i = 0; i < n; i++) {
-      double e = pred[i] - targets[i];
-      loss += e * e;
-      yBar[i] = 2 * e / n;
-    }
     java.util.Arrays.fill(grad, 0.0);
-    net.backward(theta, yBar, ws, grad, null);
-    return loss / n;
+    return net.lossAndGradient(theta, observations, n, scratch, squaredError(targets, n), grad) / n;
+  }
+
+  /** Σ (V(sᵢ) − yᵢ)² over a chunk of rows, with ȳᵢ = 2(V(sᵢ) − yᵢ)/n. */
+  private static Mlp.RowLoss squaredError(double[] targets, int n) {
+    return (pred, yBar, r0, r1) -> {
+      double loss = 0;
+      for (int r = r0; r < r1; r++) {
+        double e = pred[r] - targets[r];
+        loss += e * e;
+        yBar[r] = 2 * e / n;
+      }
+      return loss;
+    };
   }
 
   /** The parameters themselves (not a copy), for algorithms that update them in place. */

@@ -132,6 +132,40 @@ class MlpTest {
   }
 
   @Test
+  void fusedLossAndGradientEqualsForwardLossAndReversePassBitForBit() {
+    Rng rng = Rng.of(5);
+    Mlp net = new Mlp(3, new int[] {64, 64}, 1, Activation.TANH);
+    int n = 1000; // 128-row chunks, a partial last one
+    double[] theta = gaussian(net.parameterCount(), rng, 0.3);
+    double[] x = gaussian(n * 3, rng, 1.0);
+    double[] target = gaussian(n, rng, 1.0);
+    Mlp.Workspace ws = net.workspace(n);
+    double[] y = new double[n];
+    net.forward(theta, x, n, ws, y);
+    double[] yBar = new double[n];
+    double loss = 0;
+    for (int i = 0; i < n; i++) {
+      double e = y[i] - target[i];
+      loss += e * e;
+      yBar[i] = 2 * e / n;
+    }
+    double[] separate = new double[net.parameterCount()];
+    net.backward(theta, yBar, ws, separate, null);
+    double[] fused = new double[net.parameterCount()];
+    double fusedLoss = net.lossAndGradient(theta, x, n, net.workspace(n), (out, bar, r0, r1) -> {
+      double l = 0;
+      for (int i = r0; i < r1; i++) {
+        double e = out[i] - target[i];
+        l += e * e;
+        bar[i] = 2 * e / n;
+      }
+      return l;
+    }, fused);
+    assertThat(fused).containsExactly(separate);
+    assertThat(fusedLoss).isCloseTo(loss, within(1e-12 * loss));
+  }
+
+  @Test
   void fusedGaussNewtonProductEqualsItsThreePassesBitForBit() {
     // one task per chunk (forward mode, M, reverse) must give the bits of the separate passes,
     // on a batch of several chunks with a partial last chunk
