@@ -4,6 +4,7 @@ import io.natgrad.core.optim.Adam;
 import io.natgrad.core.random.Rng;
 import io.natgrad.rl.policy.NeuralPolicy;
 import io.natgrad.rl.sample.Batch;
+import io.natgrad.rl.nn.Parallelism;
 import io.natgrad.rl.sample.Gae;
 import io.natgrad.rl.value.MlpValueFunction;
 
@@ -125,8 +126,11 @@ public final class PpoUpdate {
         int mm = m;
         double[] pgKl = new double[2];
         int[] clipped = new int[1];
-        // one forward pass gives log π, the entropy and (unless KL stops the epoch) the gradient
-        double entropy = policy.surrogateStep(theta, obs, act, m, lp, (logp, w) -> {
+        // one forward pass gives log π, the entropy and (unless KL stops the epoch) the gradient;
+        // the critic's loss and gradient are computed at the same time on the other thread
+        double[] entropyAndValueLoss = new double[2];
+        Parallelism.both(() -> entropyAndValueLoss[0] = policy.surrogateStep(theta, obs, act, mm,
+            lp, (logp, w) -> {
           double pg = 0;
           double kl = 0;
           for (int r = 0; r < mm; r++) {
@@ -145,7 +149,9 @@ public final class PpoUpdate {
           pgKl[0] = pg;
           pgKl[1] = kl;
           return Double.isNaN(config.targetKl()) || kl <= 1.5 * config.targetKl();
-        }, config.entCoef(), gPi);
+        }, config.entCoef(), gPi),
+            () -> entropyAndValueLoss[1] = value.mseAndGradient(obs, mm, ret, gV));
+        double entropy = entropyAndValueLoss[0];
         double pg = pgKl[0];
         double kl = pgKl[1];
         clipCount += clipped[0];
@@ -155,7 +161,7 @@ public final class PpoUpdate {
           stop = true;
           break;
         }
-        double vl = value.mseAndGradient(obs, m, ret, gV);
+        double vl = entropyAndValueLoss[1];
         loss = pg - config.entCoef() * entropy + config.vfCoef() * vl;
         double norm2 = 0;
         for (int k = 0; k < np; k++) {

@@ -31,6 +31,15 @@ public final class Parallelism {
   }
 
   /**
+   * Runs two independent computations at the same time when the team is free (each then runs its
+   * own passes on one thread), else one after the other. Results do not depend on which: every
+   * pass splits its rows into the same chunks and adds their sums in the same order either way.
+   */
+  public static void both(Runnable first, Runnable second) {
+    run(2, i -> (i == 0 ? first : second).run());
+  }
+
+  /**
    * Runs {@code body.accept(c)} for c in [0, tasks), on the team when it is free, else (a call from
    * inside a task, or from a second thread while the team is busy) on the calling thread alone.
    */
