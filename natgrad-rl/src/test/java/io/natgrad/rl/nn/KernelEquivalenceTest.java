@@ -65,6 +65,13 @@ class KernelEquivalenceTest {
     assertThat(ta).containsExactly(tb);
   }
 
+  /** The start-up warm-up's calls are valid shapes for both implementations (it runs unattended). */
+  @org.junit.jupiter.api.Test
+  void warmUpCallsAreValidForBothKernels() {
+    KernelWarmup.run(new ScalarKernels());
+    KernelWarmup.run(LayerKernels.best());
+  }
+
   /** A chunk that starts inside the arrays (r0 &gt; 0) touches only its own rows, in the same bits. */
   @ParameterizedTest
   @CsvSource({"64, 64, 3, 40, 1", "64, 2, 5, 30, 0", "4, 64, 1, 18, 1", "64, 1, 7, 23, 0"})
