@@ -31,6 +31,15 @@ public final class Parallelism {
   }
 
   /**
+   * Runs {@code body.accept(i)} for i in [0, tasks) on the team when it is free (the caller
+   * takes part; helpers that spun since their last call start at once), else on the calling
+   * thread. The caller must not depend on which thread runs which task.
+   */
+  public static void forEach(int tasks, IntConsumer body) {
+    run(tasks, body);
+  }
+
+  /**
    * Runs two independent computations at the same time when the team is free (each then runs its
    * own passes on one thread), else one after the other. Results do not depend on which: every
    * pass splits its rows into the same chunks and adds their sums in the same order either way.
@@ -67,6 +76,7 @@ public final class Parallelism {
     private volatile IntConsumer job;
     private volatile int tasks;
     private volatile Throwable failure;
+    private int failedTask;
     private volatile boolean anySleeping;
 
     Team(int n) {
@@ -129,11 +139,19 @@ public final class Parallelism {
           try {
             body.accept(c);
           } catch (Throwable t) {
-            failure = t;
+            fail(c, t);
           } finally {
             done.incrementAndGet();
           }
         }
+      }
+    }
+
+    /** Keeps the failure of the lowest task, so that which error is reported never depends on timing. */
+    private synchronized void fail(int task, Throwable t) {
+      if (failure == null || task < failedTask) {
+        failure = t;
+        failedTask = task;
       }
     }
 

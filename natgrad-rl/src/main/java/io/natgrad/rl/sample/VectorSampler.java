@@ -392,6 +392,12 @@ public final class VectorSampler implements Sampler {
       }
       return;
     }
+    if (slices.length <= io.natgrad.rl.nn.Parallelism.threads()) {
+      // the kernels' thread team: its helper is usually still spinning from the last update's
+      // passes, so the second slice starts at once instead of after a pool thread wakes up
+      io.natgrad.rl.nn.Parallelism.forEach(slices.length, slice);
+      return;
+    }
     // slices 1.. go to the pool, slice 0 runs on the calling thread (one wake-up fewer)
     List<Future<?>> futures = new ArrayList<>();
     for (int s = 1; s < slices.length; s++) {
