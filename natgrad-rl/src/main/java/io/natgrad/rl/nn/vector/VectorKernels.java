@@ -2,19 +2,18 @@ package io.natgrad.rl.nn.vector;
 
 import io.natgrad.rl.nn.LayerKernels;
 import io.natgrad.rl.nn.ScalarKernels;
-
-import io.natgrad.policy.FastTanh;
 import jdk.incubator.vector.DoubleVector;
-import jdk.incubator.vector.VectorMask;
-import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
  * The Java Vector API kernels (hand-written because the layer sizes, 64 × 64 on batches of
  * 512–2048, are too small for a BLAS call to pay off and a library would not keep the per-element
  * operation order that makes results independent of the vector width). Lanes run over the
- * contiguous output dimension; four rows share each weight load; every lane performs exactly the
- * scalar FMA chain of {@link ScalarKernels}, and tails use the scalar code.
+ * contiguous output dimension; four rows share each weight load ({@link RegisterBlocks} for the
+ * wide blocks); every lane performs exactly the scalar FMA chain of {@link ScalarKernels}, and
+ * tails use the scalar code. No method here passes a {@code DoubleVector} across a call: a vector
+ * crossing a call the JIT does not inline is boxed on the heap, so activations and derivatives run
+ * as separate passes ({@link ElementwisePasses}).
  */
 public final class VectorKernels implements LayerKernels {
   private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
@@ -24,356 +23,11 @@ public final class VectorKernels implements LayerKernels {
     return DoubleVector.broadcast(S, x);
   }
 
-  /*
-   * No method here takes or returns a DoubleVector except bc(): a vector that crosses a call the
-   * JIT declines to inline (a large callee, or an inlining budget spent) is boxed on the heap, and
-   * the kernel then allocates per lane operation. Activations and their derivatives therefore run
-   * as separate passes over a chunk's contiguous block, with the arithmetic written out inline.
-   */
-
-  /** a[from..to) ← act(a), elementwise; vector lanes and the scalar tail run FastTanh's steps. */
-  static void activateBlock(double[] a, int from, int to, int act) {
-    if (act == LINEAR) {
-      return;
-    }
-    int k = from;
-    if (act == TANH) {
-      DoubleVector lo = bc(-FastTanh.CLAMP);
-      DoubleVector hi = bc(FastTanh.CLAMP);
-      for (; k + L <= to; k += L) {
-        DoubleVector x = DoubleVector.fromArray(S, a, k).max(lo).min(hi);
-        DoubleVector t = x.mul(0.25);
-        DoubleVector s = t.mul(t);
-        DoubleVector d = bc(FastTanh.D4).fma(s, bc(FastTanh.D3)).fma(s, bc(FastTanh.D2))
-            .fma(s, bc(FastTanh.D1)).fma(s, bc(FastTanh.D0));
-        DoubleVector q = bc(FastTanh.Q5).fma(s, bc(FastTanh.Q4)).fma(s, bc(FastTanh.Q3))
-            .fma(s, bc(FastTanh.Q2)).fma(s, bc(FastTanh.Q1)).fma(s, bc(1.0));
-        DoubleVector n = t.mul(s).fma(d, t.mul(q));
-        DoubleVector n1 = n.mul(2.0).mul(q);
-        DoubleVector d1 = n.fma(n, q.mul(q));
-        DoubleVector n2 = n1.mul(2.0).mul(d1);
-        DoubleVector d2 = n1.fma(n1, d1.mul(d1));
-        n2.div(d2).intoArray(a, k);
-      }
-    } else if (act == RELU) {
-      for (; k + L <= to; k += L) {
-        DoubleVector z = DoubleVector.fromArray(S, a, k);
-        z.blend(0.0, z.compare(VectorOperators.GT, 0.0).not()).intoArray(a, k);
-      }
-    }
-    for (; k < to; k++) {
-      a[k] = ScalarKernels.activate(a[k], act);
-    }
-  }
-
-  /** g[from..to) ← g ⊙ act'(·) given the activation's outputs h (1 − h² for tanh, [h &gt; 0]). */
-  static void derivativeBlock(double[] g, double[] h, int from, int to, int act) {
-    if (act == LINEAR) {
-      return;
-    }
-    int k = from;
-    if (act == TANH) {
-      DoubleVector one = bc(1.0);
-      for (; k + L <= to; k += L) {
-        DoubleVector y = DoubleVector.fromArray(S, h, k);
-        DoubleVector.fromArray(S, g, k).mul(one.sub(y.mul(y))).intoArray(g, k);
-      }
-    } else if (act == RELU) {
-      DoubleVector zero = DoubleVector.zero(S);
-      for (; k + L <= to; k += L) {
-        VectorMask<Double> pos = DoubleVector.fromArray(S, h, k).compare(VectorOperators.GT, 0.0);
-        DoubleVector.fromArray(S, g, k).mul(zero.blend(1.0, pos)).intoArray(g, k);
-      }
-    }
-    for (; k < to; k++) {
-      g[k] = g[k] * ScalarKernels.derivative(h[k], act);
-    }
-  }
-
   @Override
   public void forward(double[] in, int inDim, double[] theta, int wOff, int bOff, int outDim,
       double[] out, int act, int r0, int r1) {
     affine(in, inDim, theta, wOff, bOff, outDim, out, r0, r1);
-    activateBlock(out, r0 * outDim, r1 * outDim, act);
-  }
-
-  /** Rows b..b+3, outputs o..o+4L of {@link #affine}. */
-  private static void affine4x4(double[] in, int inDim, double[] theta, int wOff, int bOff,
-      int outDim, double[] out, int b, int o) {
-    int i0 = b * inDim;
-    DoubleVector bA = DoubleVector.fromArray(S, theta, bOff + o);
-    DoubleVector bB = DoubleVector.fromArray(S, theta, bOff + o + L);
-    DoubleVector bC = DoubleVector.fromArray(S, theta, bOff + o + 2 * L);
-    DoubleVector bD = DoubleVector.fromArray(S, theta, bOff + o + 3 * L);
-    DoubleVector a0 = bA;
-    DoubleVector a1 = bA;
-    DoubleVector a2 = bA;
-    DoubleVector a3 = bA;
-    DoubleVector e0 = bB;
-    DoubleVector e1 = bB;
-    DoubleVector e2 = bB;
-    DoubleVector e3 = bB;
-    DoubleVector f0 = bC;
-    DoubleVector f1 = bC;
-    DoubleVector f2 = bC;
-    DoubleVector f3 = bC;
-    DoubleVector g0 = bD;
-    DoubleVector g1 = bD;
-    DoubleVector g2 = bD;
-    DoubleVector g3 = bD;
-    int w = wOff + o;
-    for (int i = 0; i < inDim; i++, w += outDim) {
-      DoubleVector wa = DoubleVector.fromArray(S, theta, w);
-      DoubleVector wb = DoubleVector.fromArray(S, theta, w + L);
-      DoubleVector wc = DoubleVector.fromArray(S, theta, w + 2 * L);
-      DoubleVector wd = DoubleVector.fromArray(S, theta, w + 3 * L);
-      DoubleVector x = bc(in[i0 + i]);
-      a0 = wa.fma(x, a0);
-      e0 = wb.fma(x, e0);
-      f0 = wc.fma(x, f0);
-      g0 = wd.fma(x, g0);
-      x = bc(in[i0 + inDim + i]);
-      a1 = wa.fma(x, a1);
-      e1 = wb.fma(x, e1);
-      f1 = wc.fma(x, f1);
-      g1 = wd.fma(x, g1);
-      x = bc(in[i0 + 2 * inDim + i]);
-      a2 = wa.fma(x, a2);
-      e2 = wb.fma(x, e2);
-      f2 = wc.fma(x, f2);
-      g2 = wd.fma(x, g2);
-      x = bc(in[i0 + 3 * inDim + i]);
-      a3 = wa.fma(x, a3);
-      e3 = wb.fma(x, e3);
-      f3 = wc.fma(x, f3);
-      g3 = wd.fma(x, g3);
-    }
-    int r = b * outDim + o;
-    a0.intoArray(out, r);
-    e0.intoArray(out, r + L);
-    f0.intoArray(out, r + 2 * L);
-    g0.intoArray(out, r + 3 * L);
-    r += outDim;
-    a1.intoArray(out, r);
-    e1.intoArray(out, r + L);
-    f1.intoArray(out, r + 2 * L);
-    g1.intoArray(out, r + 3 * L);
-    r += outDim;
-    a2.intoArray(out, r);
-    e2.intoArray(out, r + L);
-    f2.intoArray(out, r + 2 * L);
-    g2.intoArray(out, r + 3 * L);
-    r += outDim;
-    a3.intoArray(out, r);
-    e3.intoArray(out, r + L);
-    f3.intoArray(out, r + 2 * L);
-    g3.intoArray(out, r + 3 * L);
-  }
-
-  /** Inputs i..i+3 × outputs o..o+4L of {@link #weightGrad}: chains over rows r0..r1 in order. */
-  private static void weightGrad4x4(double[] in, int inDim, double[] dz, int outDim,
-      double[] partial, int r0, int r1, int i, int o) {
-    DoubleVector a0 = DoubleVector.zero(S);
-    DoubleVector a1 = DoubleVector.zero(S);
-    DoubleVector a2 = DoubleVector.zero(S);
-    DoubleVector a3 = DoubleVector.zero(S);
-    DoubleVector e0 = DoubleVector.zero(S);
-    DoubleVector e1 = DoubleVector.zero(S);
-    DoubleVector e2 = DoubleVector.zero(S);
-    DoubleVector e3 = DoubleVector.zero(S);
-    DoubleVector f0 = DoubleVector.zero(S);
-    DoubleVector f1 = DoubleVector.zero(S);
-    DoubleVector f2 = DoubleVector.zero(S);
-    DoubleVector f3 = DoubleVector.zero(S);
-    DoubleVector g0 = DoubleVector.zero(S);
-    DoubleVector g1 = DoubleVector.zero(S);
-    DoubleVector g2 = DoubleVector.zero(S);
-    DoubleVector g3 = DoubleVector.zero(S);
-    for (int b = r0; b < r1; b++) {
-      int d = b * outDim + o;
-      DoubleVector da = DoubleVector.fromArray(S, dz, d);
-      DoubleVector db = DoubleVector.fromArray(S, dz, d + L);
-      DoubleVector dc = DoubleVector.fromArray(S, dz, d + 2 * L);
-      DoubleVector dd = DoubleVector.fromArray(S, dz, d + 3 * L);
-      int ib = b * inDim + i;
-      DoubleVector x = bc(in[ib]);
-      a0 = da.fma(x, a0);
-      e0 = db.fma(x, e0);
-      f0 = dc.fma(x, f0);
-      g0 = dd.fma(x, g0);
-      x = bc(in[ib + 1]);
-      a1 = da.fma(x, a1);
-      e1 = db.fma(x, e1);
-      f1 = dc.fma(x, f1);
-      g1 = dd.fma(x, g1);
-      x = bc(in[ib + 2]);
-      a2 = da.fma(x, a2);
-      e2 = db.fma(x, e2);
-      f2 = dc.fma(x, f2);
-      g2 = dd.fma(x, g2);
-      x = bc(in[ib + 3]);
-      a3 = da.fma(x, a3);
-      e3 = db.fma(x, e3);
-      f3 = dc.fma(x, f3);
-      g3 = dd.fma(x, g3);
-    }
-    a0.intoArray(partial, i * outDim + o);
-    e0.intoArray(partial, i * outDim + o + L);
-    f0.intoArray(partial, i * outDim + o + 2 * L);
-    g0.intoArray(partial, i * outDim + o + 3 * L);
-    a1.intoArray(partial, (i + 1) * outDim + o);
-    e1.intoArray(partial, (i + 1) * outDim + o + L);
-    f1.intoArray(partial, (i + 1) * outDim + o + 2 * L);
-    g1.intoArray(partial, (i + 1) * outDim + o + 3 * L);
-    a2.intoArray(partial, (i + 2) * outDim + o);
-    e2.intoArray(partial, (i + 2) * outDim + o + L);
-    f2.intoArray(partial, (i + 2) * outDim + o + 2 * L);
-    g2.intoArray(partial, (i + 2) * outDim + o + 3 * L);
-    a3.intoArray(partial, (i + 3) * outDim + o);
-    e3.intoArray(partial, (i + 3) * outDim + o + L);
-    f3.intoArray(partial, (i + 3) * outDim + o + 2 * L);
-    g3.intoArray(partial, (i + 3) * outDim + o + 3 * L);
-  }
-
-  /** Rows b..b+3 × inputs i..i+4L of {@link #inputGrad} (raw sums; the derivative comes after). */
-  private static void inputGrad4x4(double[] dz, int outDim, double[] wt, int inDim, double[] dh,
-      int b, int i) {
-    DoubleVector a0 = DoubleVector.zero(S);
-    DoubleVector a1 = DoubleVector.zero(S);
-    DoubleVector a2 = DoubleVector.zero(S);
-    DoubleVector a3 = DoubleVector.zero(S);
-    DoubleVector e0 = DoubleVector.zero(S);
-    DoubleVector e1 = DoubleVector.zero(S);
-    DoubleVector e2 = DoubleVector.zero(S);
-    DoubleVector e3 = DoubleVector.zero(S);
-    DoubleVector f0 = DoubleVector.zero(S);
-    DoubleVector f1 = DoubleVector.zero(S);
-    DoubleVector f2 = DoubleVector.zero(S);
-    DoubleVector f3 = DoubleVector.zero(S);
-    DoubleVector g0 = DoubleVector.zero(S);
-    DoubleVector g1 = DoubleVector.zero(S);
-    DoubleVector g2 = DoubleVector.zero(S);
-    DoubleVector g3 = DoubleVector.zero(S);
-    for (int o = 0; o < outDim; o++) {
-      int w = o * inDim + i;
-      DoubleVector wa = DoubleVector.fromArray(S, wt, w);
-      DoubleVector wb = DoubleVector.fromArray(S, wt, w + L);
-      DoubleVector wc = DoubleVector.fromArray(S, wt, w + 2 * L);
-      DoubleVector wd = DoubleVector.fromArray(S, wt, w + 3 * L);
-      DoubleVector z = bc(dz[b * outDim + o]);
-      a0 = wa.fma(z, a0);
-      e0 = wb.fma(z, e0);
-      f0 = wc.fma(z, f0);
-      g0 = wd.fma(z, g0);
-      z = bc(dz[(b + 1) * outDim + o]);
-      a1 = wa.fma(z, a1);
-      e1 = wb.fma(z, e1);
-      f1 = wc.fma(z, f1);
-      g1 = wd.fma(z, g1);
-      z = bc(dz[(b + 2) * outDim + o]);
-      a2 = wa.fma(z, a2);
-      e2 = wb.fma(z, e2);
-      f2 = wc.fma(z, f2);
-      g2 = wd.fma(z, g2);
-      z = bc(dz[(b + 3) * outDim + o]);
-      a3 = wa.fma(z, a3);
-      e3 = wb.fma(z, e3);
-      f3 = wc.fma(z, f3);
-      g3 = wd.fma(z, g3);
-    }
-    a0.intoArray(dh, b * inDim + i);
-    e0.intoArray(dh, b * inDim + i + L);
-    f0.intoArray(dh, b * inDim + i + 2 * L);
-    g0.intoArray(dh, b * inDim + i + 3 * L);
-    a1.intoArray(dh, (b + 1) * inDim + i);
-    e1.intoArray(dh, (b + 1) * inDim + i + L);
-    f1.intoArray(dh, (b + 1) * inDim + i + 2 * L);
-    g1.intoArray(dh, (b + 1) * inDim + i + 3 * L);
-    a2.intoArray(dh, (b + 2) * inDim + i);
-    e2.intoArray(dh, (b + 2) * inDim + i + L);
-    f2.intoArray(dh, (b + 2) * inDim + i + 2 * L);
-    g2.intoArray(dh, (b + 2) * inDim + i + 3 * L);
-    a3.intoArray(dh, (b + 3) * inDim + i);
-    e3.intoArray(dh, (b + 3) * inDim + i + L);
-    f3.intoArray(dh, (b + 3) * inDim + i + 2 * L);
-    g3.intoArray(dh, (b + 3) * inDim + i + 3 * L);
-  }
-
-  /** Rows b..b+3 × outputs o..o+4L of {@link #jvpAffine}. */
-  private static void jvpAffine4x4(double[] h, double[] tin, int inDim, double[] theta,
-      double[] v, int wOff, int bOff, int outDim, double[] tout, int b, int o) {
-    int i0 = b * inDim;
-    DoubleVector bA = DoubleVector.fromArray(S, v, bOff + o);
-    DoubleVector bB = DoubleVector.fromArray(S, v, bOff + o + L);
-    DoubleVector bC = DoubleVector.fromArray(S, v, bOff + o + 2 * L);
-    DoubleVector bD = DoubleVector.fromArray(S, v, bOff + o + 3 * L);
-    DoubleVector a0 = bA;
-    DoubleVector a1 = bA;
-    DoubleVector a2 = bA;
-    DoubleVector a3 = bA;
-    DoubleVector e0 = bB;
-    DoubleVector e1 = bB;
-    DoubleVector e2 = bB;
-    DoubleVector e3 = bB;
-    DoubleVector f0 = bC;
-    DoubleVector f1 = bC;
-    DoubleVector f2 = bC;
-    DoubleVector f3 = bC;
-    DoubleVector g0 = bD;
-    DoubleVector g1 = bD;
-    DoubleVector g2 = bD;
-    DoubleVector g3 = bD;
-    int w = wOff + o;
-    for (int i = 0; i < inDim; i++, w += outDim) {
-      DoubleVector va = DoubleVector.fromArray(S, v, w);
-      DoubleVector vb = DoubleVector.fromArray(S, v, w + L);
-      DoubleVector vc = DoubleVector.fromArray(S, v, w + 2 * L);
-      DoubleVector vd = DoubleVector.fromArray(S, v, w + 3 * L);
-      DoubleVector wa = DoubleVector.fromArray(S, theta, w);
-      DoubleVector wb = DoubleVector.fromArray(S, theta, w + L);
-      DoubleVector wc = DoubleVector.fromArray(S, theta, w + 2 * L);
-      DoubleVector wd = DoubleVector.fromArray(S, theta, w + 3 * L);
-      DoubleVector x = bc(h[i0 + i]);
-      DoubleVector t = bc(tin[i0 + i]);
-      a0 = wa.fma(t, va.fma(x, a0));
-      e0 = wb.fma(t, vb.fma(x, e0));
-      f0 = wc.fma(t, vc.fma(x, f0));
-      g0 = wd.fma(t, vd.fma(x, g0));
-      x = bc(h[i0 + inDim + i]);
-      t = bc(tin[i0 + inDim + i]);
-      a1 = wa.fma(t, va.fma(x, a1));
-      e1 = wb.fma(t, vb.fma(x, e1));
-      f1 = wc.fma(t, vc.fma(x, f1));
-      g1 = wd.fma(t, vd.fma(x, g1));
-      x = bc(h[i0 + 2 * inDim + i]);
-      t = bc(tin[i0 + 2 * inDim + i]);
-      a2 = wa.fma(t, va.fma(x, a2));
-      e2 = wb.fma(t, vb.fma(x, e2));
-      f2 = wc.fma(t, vc.fma(x, f2));
-      g2 = wd.fma(t, vd.fma(x, g2));
-      x = bc(h[i0 + 3 * inDim + i]);
-      t = bc(tin[i0 + 3 * inDim + i]);
-      a3 = wa.fma(t, va.fma(x, a3));
-      e3 = wb.fma(t, vb.fma(x, e3));
-      f3 = wc.fma(t, vc.fma(x, f3));
-      g3 = wd.fma(t, vd.fma(x, g3));
-    }
-    a0.intoArray(tout, b * outDim + o);
-    e0.intoArray(tout, b * outDim + o + L);
-    f0.intoArray(tout, b * outDim + o + 2 * L);
-    g0.intoArray(tout, b * outDim + o + 3 * L);
-    a1.intoArray(tout, (b + 1) * outDim + o);
-    e1.intoArray(tout, (b + 1) * outDim + o + L);
-    f1.intoArray(tout, (b + 1) * outDim + o + 2 * L);
-    g1.intoArray(tout, (b + 1) * outDim + o + 3 * L);
-    a2.intoArray(tout, (b + 2) * outDim + o);
-    e2.intoArray(tout, (b + 2) * outDim + o + L);
-    f2.intoArray(tout, (b + 2) * outDim + o + 2 * L);
-    g2.intoArray(tout, (b + 2) * outDim + o + 3 * L);
-    a3.intoArray(tout, (b + 3) * outDim + o);
-    e3.intoArray(tout, (b + 3) * outDim + o + L);
-    f3.intoArray(tout, (b + 3) * outDim + o + 2 * L);
-    g3.intoArray(tout, (b + 3) * outDim + o + 3 * L);
+    ElementwisePasses.activateBlock(out, r0 * outDim, r1 * outDim, act);
   }
 
   /** out[b,o] = bias[o] + Σ_i in[b,i]·W[i,o], each an FMA chain in i order. */
@@ -389,7 +43,7 @@ public final class VectorKernels implements LayerKernels {
       int o = 0;
       // four output vectors × four rows: sixteen chains, four FMAs per broadcast input
       for (; o + 4 * L <= oVec; o += 4 * L) {
-        affine4x4(in, inDim, theta, wOff, bOff, outDim, out, b, o);
+        RegisterBlocks.affine4x4(in, inDim, theta, wOff, bOff, outDim, out, b, o);
       }
       // two output vectors × four rows: eight independent FMA chains keep both FMA ports busy
       for (; o + 2 * L <= oVec; o += 2 * L) {
@@ -547,7 +201,7 @@ public final class VectorKernels implements LayerKernels {
       int o = 0;
       // four inputs × four output vectors: sixteen chains, four FMAs per broadcast input
       for (; o + 4 * L <= oVec; o += 4 * L) {
-        weightGrad4x4(in, inDim, dz, outDim, partial, r0, r1, i, o);
+        RegisterBlocks.weightGrad4x4(in, inDim, dz, outDim, partial, r0, r1, i, o);
       }
       // four inputs × two output vectors: eight independent chains over the rows
       for (; o + 2 * L <= oVec; o += 2 * L) {
@@ -677,7 +331,7 @@ public final class VectorKernels implements LayerKernels {
       int i = 0;
       // four rows × four input vectors: sixteen chains, four FMAs per broadcast gradient
       for (; i + 4 * L <= iVec; i += 4 * L) {
-        inputGrad4x4(dz, outDim, wt, inDim, dh, b, i);
+        RegisterBlocks.inputGrad4x4(dz, outDim, wt, inDim, dh, b, i);
       }
       // four rows × two input vectors: eight independent chains over the outputs
       for (; i + 2 * L <= iVec; i += 2 * L) {
@@ -752,7 +406,7 @@ public final class VectorKernels implements LayerKernels {
         }
       }
     }
-    derivativeBlock(dh, h, r0 * inDim, r1 * inDim, act);
+    ElementwisePasses.derivativeBlock(dh, h, r0 * inDim, r1 * inDim, act);
   }
 
   @Override
@@ -766,7 +420,7 @@ public final class VectorKernels implements LayerKernels {
       jvpAffine(h, tin, inDim, theta, v, wOff, bOff, outDim, tout, r0, r1);
     }
     // ṫ = ż ⊙ act'(z), over the chunk's contiguous block
-    derivativeBlock(tout, hout, r0 * outDim, r1 * outDim, act);
+    ElementwisePasses.derivativeBlock(tout, hout, r0 * outDim, r1 * outDim, act);
   }
 
   /** ż = v_b + Σ_i (h_i·V_i + ḣ_i·W_i), each element one FMA chain in the scalar order. */
@@ -779,7 +433,7 @@ public final class VectorKernels implements LayerKernels {
       int o = 0;
       // four rows × four output vectors: sixteen chains
       for (; o + 4 * L <= oVec; o += 4 * L) {
-        jvpAffine4x4(h, tin, inDim, theta, v, wOff, bOff, outDim, tout, b, o);
+        RegisterBlocks.jvpAffine4x4(h, tin, inDim, theta, v, wOff, bOff, outDim, tout, b, o);
       }
       // four rows × two output vectors: eight independent chains
       for (; o + 2 * L <= oVec; o += 2 * L) {
