@@ -145,8 +145,8 @@ public final class CheckpointFile {
       throw new IllegalArgumentException("payload must be an object");
     }
     String expected = root.path("sha256").asText("");
-    // written with Jackson's fast double writer since 0.1; the plain writer is the fallback for
-    // checkpoints written before (both give shortest round-trip decimals, the same text nearly always)
+    // checkpoints are written with Jackson's fast double writer; those written before it hash the
+    // plain writer's text (both give round-trip decimals, nearly always the same characters)
     if (!expected.equals(sha256(fastMapper(), (ObjectNode) payload))
         && !expected.equals(sha256(m, (ObjectNode) payload))) {
       throw new IllegalArgumentException("sha256 does not match the payload (corrupted)");
