@@ -108,6 +108,11 @@ public final class NaturalPolicyUpdate {
     private final double[] adv;
     private final double[] logpOld;
     private final int n;
+    /** π_old's network outputs, computed once for the line search's KL. */
+    private double[] outputsOld;
+    /** The last trial θ' evaluated by {@link #value} and its KL: the line search asks for both. */
+    private double[] lastTrial;
+    private double lastKl;
 
     Surrogate(double[] thetaOld, Batch batch, double[] adv) {
       this.thetaOld = thetaOld;
@@ -131,9 +136,19 @@ public final class NaturalPolicyUpdate {
       return lp;
     }
 
+    /** Also keeps KL(π_old ‖ π_θ) from the same forward pass, for {@link #divergence}. */
     @Override
     public double value(double[] theta) {
-      double[] r = ratios(theta);
+      if (outputsOld == null) {
+        outputsOld = policy.outputs(thetaOld, batch.observations(), n);
+      }
+      double[] r = new double[n];
+      lastKl = policy.logProbsAndMeanKl(thetaOld, outputsOld, theta, batch.observations(),
+          batch.actions(), n, r);
+      lastTrial = theta.clone();
+      for (int i = 0; i < n; i++) {
+        r[i] = Math.exp(r[i] - logpOld[i]);
+      }
       double s = 0;
       for (int i = 0; i < n; i++) {
         s += r[i] * adv[i];
@@ -156,6 +171,9 @@ public final class NaturalPolicyUpdate {
 
     @Override
     public double divergence(double[] trial) {
+      if (lastTrial != null && java.util.Arrays.equals(lastTrial, trial)) {
+        return lastKl;
+      }
       return policy.meanKl(thetaOld, trial, batch.observations(), n);
     }
   }

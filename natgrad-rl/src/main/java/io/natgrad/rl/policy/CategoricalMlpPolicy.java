@@ -240,6 +240,32 @@ public final class CategoricalMlpPolicy extends MlpPolicyBase {
     return kl / n;
   }
 
+  /** One forward pass at θ; the old logits are given. Computed exactly as logProbs and meanKl. */
+  @Override
+  public double logProbsAndMeanKl(double[] thetaOld, double[] outputsOld, double[] theta,
+      double[] obs, double[] actions, int n, double[] logProbs) {
+    if (outputsOld == null) {
+      return super.logProbsAndMeanKl(thetaOld, null, theta, obs, actions, n, logProbs);
+    }
+    Mlp.Workspace ws = forwardBatch(theta, obs, n);
+    double[] ln = ws.output();
+    double[] po = new double[n * k];
+    double[] pn = new double[n * k];
+    double kl = 0;
+    for (int i = 0; i < n; i++) {
+      double lseN = softmax(ln, i * k, pn);
+      logProbs[i] = ln[i * k + index(actions[i])] - lseN;
+      double lseO = softmax(outputsOld, i * k, po);
+      double s = 0;
+      for (int j = 0; j < k; j++) {
+        s += po[i * k + j] * ((outputsOld[i * k + j] - lseO) - (ln[i * k + j] - lseN));
+      }
+      kl += s;
+    }
+    release(ws);
+    return kl / n;
+  }
+
   @Override
   public void meanKlGradient(double[] thetaOld, double[] thetaNew, double[] obs, int n,
       double[] out) {

@@ -225,6 +225,41 @@ public final class GaussianMlpPolicy extends MlpPolicyBase {
     return kl / n;
   }
 
+  /** One forward pass at θ; the old means are given. Computed exactly as logProbs and meanKl. */
+  @Override
+  public double logProbsAndMeanKl(double[] thetaOld, double[] outputsOld, double[] theta,
+      double[] obs, double[] actions, int n, double[] logProbs) {
+    if (outputsOld == null) {
+      return super.logProbsAndMeanKl(thetaOld, null, theta, obs, actions, n, logProbs);
+    }
+    Mlp.Workspace ws = forwardBatch(theta, obs, n);
+    double[] mu = ws.output();
+    for (int i = 0; i < n; i++) {
+      double lp = 0;
+      for (int j = 0; j < d; j++) {
+        double ls = theta[netParams + j];
+        double z = (actions[i * d + j] - mu[i * d + j]) * Math.exp(-ls);
+        lp += -0.5 * z * z - ls - HALF_LOG_TWO_PI;
+      }
+      logProbs[i] = lp;
+    }
+    double kl = 0;
+    for (int j = 0; j < d; j++) {
+      double lsOld = thetaOld[netParams + j];
+      double lsNew = theta[netParams + j];
+      double varOld = Math.exp(2 * lsOld);
+      double inv2VarNew = 0.5 * Math.exp(-2 * lsNew);
+      double sum = 0;
+      for (int i = 0; i < n; i++) {
+        double diff = outputsOld[i * d + j] - mu[i * d + j];
+        sum += diff * diff;
+      }
+      kl += n * (lsNew - lsOld + varOld * inv2VarNew - 0.5) + sum * inv2VarNew;
+    }
+    release(ws);
+    return kl / n;
+  }
+
   @Override
   public void meanKlGradient(double[] thetaOld, double[] thetaNew, double[] obs, int n,
       double[] out) {

@@ -67,6 +67,14 @@ abstract class MlpPolicyBase implements NeuralPolicy {
   }
 
   @Override
+  public double[] outputs(double[] theta, double[] observations, int n) {
+    Mlp.Workspace ws = forwardBatch(theta, observations, n);
+    double[] out = java.util.Arrays.copyOf(ws.output(), n * net.outputDim());
+    release(ws);
+    return out;
+  }
+
+  @Override
   public void validate(double[] theta) {
     if (theta.length != parameterDimension()) {
       throw new IllegalArgumentException("policy parameters must have " + parameterDimension()

@@ -48,6 +48,26 @@ public interface NeuralPolicy extends Policy {
   /** ∇θ of {@link #meanEntropy}, into {@code out} (overwritten). */
   void meanEntropyGradient(double[] theta, double[] observations, int n, double[] out);
 
+  /**
+   * The network's outputs at θ for n observations (a copy), for {@link #logProbsAndMeanKl}; null
+   * when the policy has no such shortcut.
+   */
+  default double[] outputs(double[] theta, double[] observations, int n) {
+    return null;
+  }
+
+  /**
+   * log π_θ(aᵢ|sᵢ) into {@code logProbs} and the mean KL(π_old ‖ π_θ) — a line-search trial's two
+   * numbers — from one forward pass at θ, π_old given by its parameters and its
+   * {@link #outputs} on the same observations. The same bits as {@link #logProbs} and
+   * {@link #meanKl}, which the default calls.
+   */
+  default double logProbsAndMeanKl(double[] thetaOld, double[] outputsOld, double[] theta,
+      double[] observations, double[] actions, int n, double[] logProbs) {
+    logProbs(theta, observations, actions, n, logProbs);
+    return meanKl(thetaOld, theta, observations, n);
+  }
+
   /** Chooses the per-step weights of a surrogate step from the log-probabilities. */
   @FunctionalInterface
   interface StepWeights {

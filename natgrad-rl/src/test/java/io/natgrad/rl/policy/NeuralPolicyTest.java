@@ -133,6 +133,24 @@ class NeuralPolicyTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("policies")
+  void theLineSearchShortcutGivesTheBitsOfLogProbsAndMeanKl(String name, NeuralPolicy p) {
+    Rng rng = Rng.of(6);
+    double[] old = theta(p, rng);
+    double[] obs = observations(p, rng);
+    double[] act = actions(p, old, obs, rng);
+    double[] nu = theta(p, rng);
+    double[] lp = new double[N];
+    p.logProbs(nu, obs, act, N, lp);
+    double kl = p.meanKl(old, nu, obs, N);
+    double[] lp2 = new double[N];
+    double kl2 = p.logProbsAndMeanKl(old, p.outputs(old, obs, N), nu, obs, act, N, lp2);
+    assertThat(lp2).containsExactly(lp);
+    assertThat(kl2).isEqualTo(kl);
+    assertThat(kl2).isPositive();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("policies")
   void fisherVectorProductPassesTheSelfTest(String name, NeuralPolicy p) {
     Rng rng = Rng.of(3);
     double[] theta = theta(p, rng);
