@@ -8,6 +8,7 @@ import io.natgrad.rl.env.Env;
 import io.natgrad.rl.env.EnvRegistry;
 import io.natgrad.rl.env.ObservationNormalizer;
 import io.natgrad.rl.env.RunningMeanStd;
+import io.natgrad.rl.nn.Parallelism;
 import io.natgrad.rl.policy.CategoricalMlpPolicy;
 import io.natgrad.rl.policy.GaussianMlpPolicy;
 import io.natgrad.rl.policy.NeuralPolicy;
@@ -251,6 +252,7 @@ public final class OnPolicyTrainer implements AutoCloseable {
       double valueLoss;
       long tUpdate = System.nanoTime();
       double criticSeconds = 0;
+      double policyStepSeconds = Double.NaN;
       if (ppo != null) {
         PpoUpdate.Stats p = ppo.apply(theta, batch, gae.advantages(), gae.returns(),
             progressRemaining, criticRng);
@@ -267,12 +269,28 @@ public final class OnPolicyTrainer implements AutoCloseable {
             ? "early stop: approx_kl " + p.approxKl() + " > 1.5 target_kl" : "");
         row.put("ngd/health", "");
       } else {
-        NaturalPolicyUpdate.Result u = update.apply(theta, batch, adv);
+        // the policy step and the critic's fit are independent given the advantages: they run at
+        // the same time, one per core (each pass inside splits its rows exactly as it would
+        // alone, so the results are the same bits as one after the other)
+        double[] thetaNow = theta;
+        NaturalPolicyUpdate.Result[] result = new NaturalPolicyUpdate.Result[1];
+        double[] critic = new double[2];
+        double[] policySeconds = new double[1];
+        Parallelism.both(() -> {
+          long tPolicy = System.nanoTime();
+          result[0] = update.apply(thetaNow, batch, adv);
+          policySeconds[0] = (System.nanoTime() - tPolicy) / 1e9;
+        }, () -> {
+          long tCritic = System.nanoTime();
+          critic[0] = valueFunction.fit(batch.observations(), batch.timesteps(), n,
+              gae.returns(), criticRng);
+          critic[1] = (System.nanoTime() - tCritic) / 1e9;
+        });
+        NaturalPolicyUpdate.Result u = result[0];
         theta = u.theta();
-        long tCritic = System.nanoTime();
-        valueLoss = valueFunction.fit(batch.observations(), batch.timesteps(), n,
-            gae.returns(), criticRng);
-        criticSeconds = (System.nanoTime() - tCritic) / 1e9;
+        valueLoss = critic[0];
+        criticSeconds = critic[1];
+        policyStepSeconds = policySeconds[0];
         NaturalPolicyUpdate.Stats s = u.stats();
         row.put("train/policy_objective", s.policyObjective());
         row.put("train/kl_divergence_loss", s.measuredKl());
@@ -295,7 +313,9 @@ public final class OnPolicyTrainer implements AutoCloseable {
           LOG.warn("update {}: {}", iteration, health);
         }
       }
-      double updateSeconds = (System.nanoTime() - tUpdate) / 1e9 - criticSeconds;
+      // PPO's step holds its critic; NPG/TRPO report each step's own duration (they overlap)
+      double updateSeconds = Double.isNaN(policyStepSeconds)
+          ? (System.nanoTime() - tUpdate) / 1e9 - criticSeconds : policyStepSeconds;
       row.put("time/collect_seconds", collectSeconds);
       row.put("time/policy_update_seconds", updateSeconds);
       row.put("time/critic_seconds", criticSeconds);
