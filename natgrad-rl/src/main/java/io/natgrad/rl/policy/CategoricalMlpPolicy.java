@@ -47,6 +47,15 @@ public final class CategoricalMlpPolicy extends MlpPolicyBase {
     return net.initialParameters(rng, Math.sqrt(2), 0.01);
   }
 
+  /** KL(p_old ‖ p_new) of row i = Σ_j p_old,j (log p_old,j − log p_new,j), from logits and logsumexps. */
+  private double rowKl(double[] lo, double lseO, double[] po, double[] ln, double lseN, int i) {
+    double s = 0;
+    for (int j = 0; j < k; j++) {
+      s += po[i * k + j] * ((lo[i * k + j] - lseO) - (ln[i * k + j] - lseN));
+    }
+    return s;
+  }
+
   /** Softmax of logits[off .. off+k) into p[off ..); returns logsumexp. */
   private double softmax(double[] logits, int off, double[] p) {
     double max = Double.NEGATIVE_INFINITY;
@@ -229,11 +238,7 @@ public final class CategoricalMlpPolicy extends MlpPolicyBase {
     for (int i = 0; i < n; i++) {
       double lseO = softmax(lo, i * k, po);
       double lseN = softmax(ln, i * k, pn);
-      double s = 0;
-      for (int j = 0; j < k; j++) {
-        s += po[i * k + j] * ((lo[i * k + j] - lseO) - (ln[i * k + j] - lseN));
-      }
-      kl += s;
+      kl += rowKl(lo, lseO, po, ln, lseN, i);
     }
     release(pw1);
     release(pw2);
@@ -256,11 +261,7 @@ public final class CategoricalMlpPolicy extends MlpPolicyBase {
       double lseN = softmax(ln, i * k, pn);
       logProbs[i] = ln[i * k + index(actions[i])] - lseN;
       double lseO = softmax(outputsOld, i * k, po);
-      double s = 0;
-      for (int j = 0; j < k; j++) {
-        s += po[i * k + j] * ((outputsOld[i * k + j] - lseO) - (ln[i * k + j] - lseN));
-      }
-      kl += s;
+      kl += rowKl(outputsOld, lseO, po, ln, lseN, i);
     }
     release(ws);
     return kl / n;

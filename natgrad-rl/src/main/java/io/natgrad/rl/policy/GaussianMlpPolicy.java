@@ -125,16 +125,7 @@ public final class GaussianMlpPolicy extends MlpPolicyBase {
   @Override
   public void logProbs(double[] theta, double[] obs, double[] actions, int n, double[] out) {
     Mlp.Workspace ws = forwardBatch(theta, obs, n);
-    double[] mu = ws.output();
-    for (int i = 0; i < n; i++) {
-      double lp = 0;
-      for (int j = 0; j < d; j++) {
-        double ls = theta[netParams + j];
-        double z = (actions[i * d + j] - mu[i * d + j]) * Math.exp(-ls);
-        lp += -0.5 * z * z - ls - HALF_LOG_TWO_PI;
-      }
-      out[i] = lp;
-    }
+    logProbsFromMeans(theta, ws.output(), actions, n, out);
     release(ws);
   }
 
@@ -166,15 +157,7 @@ public final class GaussianMlpPolicy extends MlpPolicyBase {
       double[] logProbs, StepWeights weights, double entCoef, double[] out) {
     Mlp.Workspace ws = forwardBatch(theta, obs, n);
     double[] mu = ws.output();
-    for (int i = 0; i < n; i++) {
-      double lp = 0;
-      for (int j = 0; j < d; j++) {
-        double ls = theta[netParams + j];
-        double z = (actions[i * d + j] - mu[i * d + j]) * Math.exp(-ls);
-        lp += -0.5 * z * z - ls - HALF_LOG_TWO_PI;
-      }
-      logProbs[i] = lp;
-    }
+    logProbsFromMeans(theta, mu, actions, n, logProbs);
     double[] w = new double[n];
     if (weights.choose(logProbs, w)) {
       Arrays.fill(out, 0, parameterDimension(), 0.0);
@@ -205,24 +188,10 @@ public final class GaussianMlpPolicy extends MlpPolicyBase {
   public double meanKl(double[] thetaOld, double[] thetaNew, double[] obs, int n) {
     Mlp.Workspace pw1 = forwardBatch(thetaOld, obs, n);
     Mlp.Workspace pw2 = forwardBatch(thetaNew, obs, n);
-    double[] muOld = pw1.output();
-    double[] muNew = pw2.output();
-    double kl = 0;
-    for (int j = 0; j < d; j++) {
-      double lsOld = thetaOld[netParams + j];
-      double lsNew = thetaNew[netParams + j];
-      double varOld = Math.exp(2 * lsOld);
-      double inv2VarNew = 0.5 * Math.exp(-2 * lsNew);
-      double sum = 0;
-      for (int i = 0; i < n; i++) {
-        double diff = muOld[i * d + j] - muNew[i * d + j];
-        sum += diff * diff;
-      }
-      kl += n * (lsNew - lsOld + varOld * inv2VarNew - 0.5) + sum * inv2VarNew;
-    }
+    double kl = meanKlFromMeans(thetaOld, pw1.output(), thetaNew, pw2.output(), n);
     release(pw1);
     release(pw2);
-    return kl / n;
+    return kl;
   }
 
   /** One forward pass at θ; the old means are given. Computed exactly as logProbs and meanKl. */
@@ -234,30 +203,10 @@ public final class GaussianMlpPolicy extends MlpPolicyBase {
     }
     Mlp.Workspace ws = forwardBatch(theta, obs, n);
     double[] mu = ws.output();
-    for (int i = 0; i < n; i++) {
-      double lp = 0;
-      for (int j = 0; j < d; j++) {
-        double ls = theta[netParams + j];
-        double z = (actions[i * d + j] - mu[i * d + j]) * Math.exp(-ls);
-        lp += -0.5 * z * z - ls - HALF_LOG_TWO_PI;
-      }
-      logProbs[i] = lp;
-    }
-    double kl = 0;
-    for (int j = 0; j < d; j++) {
-      double lsOld = thetaOld[netParams + j];
-      double lsNew = theta[netParams + j];
-      double varOld = Math.exp(2 * lsOld);
-      double inv2VarNew = 0.5 * Math.exp(-2 * lsNew);
-      double sum = 0;
-      for (int i = 0; i < n; i++) {
-        double diff = outputsOld[i * d + j] - mu[i * d + j];
-        sum += diff * diff;
-      }
-      kl += n * (lsNew - lsOld + varOld * inv2VarNew - 0.5) + sum * inv2VarNew;
-    }
+    logProbsFromMeans(theta, mu, actions, n, logProbs);
+    double kl = meanKlFromMeans(thetaOld, outputsOld, theta, mu, n);
     release(ws);
-    return kl / n;
+    return kl;
   }
 
   @Override
@@ -358,5 +307,41 @@ public final class GaussianMlpPolicy extends MlpPolicyBase {
       f.set(netParams + j, netParams + j, 2.0);
     }
     return f;
+  }
+
+  /** log π(aᵢ|sᵢ) = Σ_j −½ zᵢⱼ² − log σ_j − ½ log 2π, zᵢⱼ = (aᵢⱼ − μᵢⱼ)/σ_j, from the means. */
+  private void logProbsFromMeans(double[] theta, double[] mu, double[] actions, int n,
+      double[] out) {
+    for (int i = 0; i < n; i++) {
+      double lp = 0;
+      for (int j = 0; j < d; j++) {
+        double ls = theta[netParams + j];
+        double z = (actions[i * d + j] - mu[i * d + j]) * Math.exp(-ls);
+        lp += -0.5 * z * z - ls - HALF_LOG_TWO_PI;
+      }
+      out[i] = lp;
+    }
+  }
+
+  /**
+   * (1/n) Σᵢ KL(N(μ_old,i, σ_old²) ‖ N(μ_new,i, σ_new²)) from the means:
+   * Σ_j [log σ_new/σ_old + (σ_old² + (μ_old − μ_new)²)/(2σ_new²) − ½].
+   */
+  private double meanKlFromMeans(double[] thetaOld, double[] muOld, double[] thetaNew,
+      double[] muNew, int n) {
+    double kl = 0;
+    for (int j = 0; j < d; j++) {
+      double lsOld = thetaOld[netParams + j];
+      double lsNew = thetaNew[netParams + j];
+      double varOld = Math.exp(2 * lsOld);
+      double inv2VarNew = 0.5 * Math.exp(-2 * lsNew);
+      double sum = 0;
+      for (int i = 0; i < n; i++) {
+        double diff = muOld[i * d + j] - muNew[i * d + j];
+        sum += diff * diff;
+      }
+      kl += n * (lsNew - lsOld + varOld * inv2VarNew - 0.5) + sum * inv2VarNew;
+    }
+    return kl / n;
   }
 }
