@@ -108,7 +108,10 @@ public final class VectorSampler implements Sampler {
     for (int s = 0; s < w; s++) {
       slices[s] = new int[] {s * m / w, (s + 1) * m / w};
     }
-    pool = w > 1 ? Executors.newFixedThreadPool(w - 1, r -> {
+    // up to as many slices as kernel threads run on the kernels' team (its helper usually still
+    // spins from the last update's passes, so no thread has to be woken per collect); more need
+    // their own pool
+    pool = w > io.natgrad.rl.nn.Parallelism.threads() ? Executors.newFixedThreadPool(w - 1, r -> {
       Thread t = new Thread(r, "natgrad-sampler");
       t.setDaemon(true);
       return t;
@@ -387,14 +390,7 @@ public final class VectorSampler implements Sampler {
 
   private void parallel(java.util.function.IntConsumer slice) {
     if (pool == null) {
-      for (int s = 0; s < slices.length; s++) {
-        slice.accept(s);
-      }
-      return;
-    }
-    if (slices.length <= io.natgrad.rl.nn.Parallelism.threads()) {
-      // the kernels' thread team: its helper is usually still spinning from the last update's
-      // passes, so the second slice starts at once instead of after a pool thread wakes up
+      // one slice, or the team: either way the lowest failing slice's exception is thrown
       io.natgrad.rl.nn.Parallelism.forEach(slices.length, slice);
       return;
     }
@@ -407,27 +403,28 @@ public final class VectorSampler implements Sampler {
         return null;
       }));
     }
+    // every slice finishes; then the lowest slice's failure is reported, whatever the timing
     RuntimeException first = null;
     try {
       slice.accept(0);
     } catch (RuntimeException e) {
       first = e;
     }
-    try {
-      for (Future<?> f : futures) {
+    for (Future<?> f : futures) {
+      try {
         f.get();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("sampling interrupted", e);
+      } catch (ExecutionException e) {
+        if (first == null) {
+          first = e.getCause() instanceof RuntimeException re ? re
+              : new IllegalStateException(e.getCause());
+        }
       }
-      if (first != null) {
-        throw first;
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("sampling interrupted", e);
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException re) {
-        throw re;
-      }
-      throw new IllegalStateException(e.getCause());
+    }
+    if (first != null) {
+      throw first;
     }
   }
 
