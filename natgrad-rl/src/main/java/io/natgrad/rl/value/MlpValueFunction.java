@@ -9,6 +9,7 @@ import io.natgrad.rl.nn.Mlp;
  * An MLP value function fitted by Adam on the mean squared error to the returns, in
  * {@code epochs} passes over shuffled minibatches — Stable-Baselines3 TRPO's critic
  * ({@code n_critic_updates}, {@code batch_size}, {@code learning_rate}; Adam ε = 1e-5).
+ * Not thread-safe: like its Adam state, its scratch buffers belong to one caller at a time.
  */
 public final class MlpValueFunction implements ValueFunction {
   private final Mlp net;
@@ -19,6 +20,8 @@ public final class MlpValueFunction implements ValueFunction {
   private double learningRate;
   /** Reused by the per-minibatch calls (not thread-safe, like the Adam state it goes with). */
   private Mlp.Workspace scratch;
+  /** Reused by {@link #predict} (a batch's values every update). */
+  private Mlp.Workspace predictScratch;
 
   public MlpValueFunction(int observationDim, int[] hidden, Activation activation, Rng init,
       double learningRate, int epochs, int batchSize) {
@@ -54,7 +57,11 @@ public final class MlpValueFunction implements ValueFunction {
 
   @Override
   public void predict(double[] observations, int[] timesteps, int n, double[] out) {
-    Mlp.Workspace ws = net.workspace(Math.max(n, 1));
+    Mlp.Workspace ws = predictScratch;
+    if (ws == null || ws.capacity() < n) {
+      ws = net.workspace(Math.max(n, 1));
+      predictScratch = ws;
+    }
     net.forward(theta, observations, n, ws, out);
   }
 
@@ -66,7 +73,10 @@ public final class MlpValueFunction implements ValueFunction {
       perm[i] = i;
     }
     int cap = Math.min(batchSize, n);
-    Mlp.Workspace ws = net.workspace(cap);
+    if (scratch == null || scratch.capacity() < cap) {
+      scratch = net.workspace(cap);
+    }
+    Mlp.Workspace ws = scratch;
     double[] x = new double[cap * od];
     double[] y = new double[cap];
     double[] grad = new double[theta.length];
