@@ -1,7 +1,7 @@
 package io.natgrad.bench;
 
 import io.natgrad.core.random.Rng;
-import io.natgrad.rl.env.Box;
+import io.natgrad.rl.bench.Workloads;
 import io.natgrad.rl.env.Env;
 import io.natgrad.rl.env.EnvRegistry;
 import io.natgrad.rl.env.StepResult;
@@ -42,12 +42,7 @@ public class EnvStepBenchmark {
   public void setup() {
     e = EnvRegistry.make(env);
     e.reset(1);
-    actions = new double[1024][];
-    for (int i = 0; i < actions.length; i++) {
-      actions[i] = e.actionSpace() instanceof Box b
-          ? new double[] {b.low()[0] + (b.high()[0] - b.low()[0]) * rng.nextDouble()}
-          : e.actionSpace().sample(rng);
-    }
+    actions = Workloads.randomActions(e, rng, 1024);
   }
 
   @Benchmark

@@ -3,7 +3,6 @@ package io.natgrad.cli;
 import io.natgrad.core.linalg.LinearOperator;
 import io.natgrad.core.random.Rng;
 import io.natgrad.rl.bench.Workloads;
-import io.natgrad.rl.env.Box;
 import io.natgrad.rl.env.Env;
 import io.natgrad.rl.env.EnvRegistry;
 import io.natgrad.rl.env.StepResult;
@@ -154,13 +153,7 @@ public final class BenchCommand implements Callable<Integer> {
         "MountainCarContinuous-v0", "Acrobot-v1")) {
       Env e = EnvRegistry.make(id);
       e.reset(1);
-      Rng rng = Rng.of(1);
-      double[][] actions = new double[1024][];
-      for (int i = 0; i < actions.length; i++) {
-        actions[i] = e.actionSpace() instanceof Box box
-            ? new double[] {box.low()[0] + (box.high()[0] - box.low()[0]) * rng.nextDouble()}
-            : e.actionSpace().sample(rng);
-      }
+      double[][] actions = Workloads.randomActions(e, Rng.of(1), 1024);
       int steps = 100_000;
       double t = time(() -> {
         for (int i = 0; i < steps; i++) {

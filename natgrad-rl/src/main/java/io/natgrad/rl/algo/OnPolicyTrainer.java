@@ -2,7 +2,6 @@ package io.natgrad.rl.algo;
 
 import io.natgrad.core.random.Rng;
 import io.natgrad.rl.env.Box;
-import io.natgrad.rl.env.ClipAction;
 import io.natgrad.rl.env.Discrete;
 import io.natgrad.rl.env.Env;
 import io.natgrad.rl.env.EnvRegistry;

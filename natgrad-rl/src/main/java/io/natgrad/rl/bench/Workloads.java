@@ -6,6 +6,7 @@ import io.natgrad.rl.sample.Gae;
 import io.natgrad.rl.algo.NaturalPolicyUpdate;
 import io.natgrad.rl.algo.OnPolicyTrainer;
 import io.natgrad.rl.algo.TrainConfig;
+import io.natgrad.rl.env.Box;
 import io.natgrad.rl.env.Env;
 import io.natgrad.rl.env.EnvRegistry;
 import io.natgrad.rl.nn.Activation;
@@ -40,6 +41,20 @@ public final class Workloads {
         batch = s.collect(theta, n);
       }
     }
+  }
+
+  /**
+   * {@code count} random actions for raw environment stepping: uniform over a Box's first
+   * dimension's bounds (the built-in continuous environments have one), or sampled from the space.
+   */
+  public static double[][] randomActions(Env env, Rng rng, int count) {
+    double[][] actions = new double[count][];
+    for (int i = 0; i < count; i++) {
+      actions[i] = env.actionSpace() instanceof Box b
+          ? new double[] {b.low()[0] + (b.high()[0] - b.low()[0]) * rng.nextDouble()}
+          : env.actionSpace().sample(rng);
+    }
+    return actions;
   }
 
   /** SB3's TRPO defaults for CartPole-v1. */
