@@ -80,6 +80,8 @@ public final class OnPolicyTrainer implements AutoCloseable {
   private double elapsedBefore;
   private double lastElapsed;
   private int failStreak;
+  /** Updates so far whose measured KL was far from the predicted (logged sparingly). */
+  private int modelWarnings;
 
   /** The policy after an update: what a listener may save. */
   public record Snapshot(NeuralPolicy policy, double[] theta, RunningMeanStd normalizerStats,
@@ -309,7 +311,16 @@ public final class OnPolicyTrainer implements AutoCloseable {
         String health = health(s);
         row.put("ngd/health", health);
         if (!health.isEmpty()) {
-          LOG.warn("update {}: {}", iteration, health);
+          if (failStreak >= 3) {
+            LOG.warn("update {}: {}", iteration, health); // every time: updates are being lost
+          } else if (logModelWarning(++modelWarnings)) {
+            // a model mismatch on an accepted step is a hint, and common with small cg_damping:
+            // the first one, the 10th, the 100th... go to the log, every one to metrics.csv
+            LOG.warn("update {}: {} ({})", iteration, health, modelWarnings == 1
+                ? "every such update is marked in metrics.csv, column ngd/health; the log "
+                    + "repeats this at the 10th, 100th, ... one"
+                : "the " + modelWarnings + "th update with this warning");
+          }
         }
       }
       // PPO's step holds its critic; NPG/TRPO report each step's own duration (they overlap)
@@ -456,6 +467,17 @@ public final class OnPolicyTrainer implements AutoCloseable {
           s.measuredKl(), s.measuredKl() / s.predictedKl(), s.predictedKl());
     }
     return "";
+  }
+
+  /** Whether the n-th model-mismatch warning is logged: the 1st, 10th, 100th, ... */
+  static boolean logModelWarning(int n) {
+    if (n < 1) {
+      return false;
+    }
+    while (n % 10 == 0) {
+      n /= 10;
+    }
+    return n == 1;
   }
 
   private static double mean(Deque<double[]> eps, int k) {
