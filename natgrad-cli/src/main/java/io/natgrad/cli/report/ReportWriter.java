@@ -90,9 +90,26 @@ public final class ReportWriter {
     return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
   }
 
+  /**
+   * A mapper writing doubles with Jackson's Schubfach writer: the default (Double.toString) is
+   * slower, and compiling it cost a tenth of a second of CPU at the end of every training run.
+   */
+  private static ObjectMapper mapper() {
+    return com.fasterxml.jackson.databind.json.JsonMapper.builder()
+        .enable(com.fasterxml.jackson.core.StreamWriteFeature.USE_FAST_DOUBLE_WRITER).build();
+  }
+
+  private static String json(ObjectMapper m, ObjectNode data) {
+    try {
+      return m.writeValueAsString(data);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException("report data could not be written as JSON", e);
+    }
+  }
+
   /** The report of one run. */
   public static String single(RunData run) {
-    ObjectMapper m = new ObjectMapper();
+    ObjectMapper m = mapper();
     ObjectNode data = m.createObjectNode();
     data.put("name", run.name());
     ObjectNode cols = data.putObject("columns");
@@ -147,7 +164,7 @@ public final class ReportWriter {
         .append(escape(e.getKey())).append("</th><td>").append(escape(e.getValue().asText()))
         .append("</td></tr>\n"));
     body.append("</table>\n");
-    return page("natgrad report: " + run.name(), body.toString(), data.toString());
+    return page("natgrad report: " + run.name(), body.toString(), json(m, data));
   }
 
   private static void row(StringBuilder b, String key, String label, double value) {
@@ -172,7 +189,7 @@ public final class ReportWriter {
           : groupBy + "=" + r.settings().path(groupBy).toString();
       groups.computeIfAbsent(key, k -> new ArrayList<>()).add(r);
     }
-    ObjectMapper m = new ObjectMapper();
+    ObjectMapper m = mapper();
     ObjectNode data = m.createObjectNode();
     ArrayNode gs = data.putArray("groups");
     StringBuilder table = new StringBuilder("<h2>Groups</h2>\n<table id=\"groups\"><tr><th>group"
@@ -239,7 +256,7 @@ public final class ReportWriter {
     String body = "<h1 id=\"title\">" + runs.size() + " runs in " + groups.size()
         + " groups</h1>\n<p class=\"sub\">Bold line: the group's mean ep_rew_mean; band: min–max "
         + "over its runs, update by update.</p>\n<div id=\"charts\"></div>\n" + table;
-    return page("natgrad report: " + runs.size() + " runs", body, data.toString());
+    return page("natgrad report: " + runs.size() + " runs", body, json(m, data));
   }
 
   private static String page(String title, String body, String json) {
