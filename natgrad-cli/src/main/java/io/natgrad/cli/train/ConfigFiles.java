@@ -63,7 +63,6 @@ public final class ConfigFiles {
   }
 
   /** The configuration for {@code envId} from {@code file} (a flat mapping or a Zoo file). */
-  @SuppressWarnings("unchecked")
   public static Map<String, Object> read(Path file, String envId) throws IOException {
     if (!Files.isRegularFile(file)) {
       throw new IllegalArgumentException("config file " + file + " does not exist");
@@ -73,18 +72,31 @@ public final class ConfigFiles {
       throw new IllegalArgumentException(
           "config file " + file + " is " + size + " bytes, over the limit of " + MAX_BYTES);
     }
+    return read(file.toString(), Files.readAllBytes(file), envId);
+  }
+
+  /**
+   * As {@link #read(Path, String)} for a file's content ({@code name} tells YAML from JSON by its
+   * ending and names the file in errors), e.g. a preset shipped in the jar.
+   */
+  @SuppressWarnings("unchecked")
+  static Map<String, Object> read(String name, byte[] content, String envId) throws IOException {
+    if (content.length > MAX_BYTES) {
+      throw new IllegalArgumentException("config file " + name + " is " + content.length
+          + " bytes, over the limit of " + MAX_BYTES);
+    }
     Object root;
     try {
-      root = mapper(file).readValue(file.toFile(), Object.class);
+      root = mapper(Path.of(name)).readValue(content, Object.class);
     } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException("config file " + file + " cannot be parsed: "
+      throw new IllegalArgumentException("config file " + name + " cannot be parsed: "
           + e.getOriginalMessage());
     }
     if (root == null) {
-      throw new IllegalArgumentException("config file " + file + " is empty");
+      throw new IllegalArgumentException("config file " + name + " is empty");
     }
     if (!(root instanceof Map<?, ?> map)) {
-      throw new IllegalArgumentException("config file " + file + " must hold a mapping of keys");
+      throw new IllegalArgumentException("config file " + name + " must hold a mapping of keys");
     }
     boolean zoo = !map.isEmpty() && map.values().stream().allMatch(v -> v instanceof Map<?, ?>)
         && !map.containsKey("policy_kwargs");
@@ -96,7 +108,7 @@ public final class ConfigFiles {
       entry = map.get("default");
     }
     if (entry == null) {
-      throw new IllegalArgumentException("config file " + file + " has no entry for " + envId
+      throw new IllegalArgumentException("config file " + name + " has no entry for " + envId
           + " (entries: " + map.keySet() + ")");
     }
     Map<String, Object> out = new LinkedHashMap<>((Map<String, Object>) entry);

@@ -2,9 +2,6 @@ package io.natgrad.cli.train;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Map;
 
 /** Hyperparameter presets shipped in the jar (the RL Zoo's tuned values). */
@@ -22,17 +19,11 @@ final class Presets {
       if (in == null) {
         throw new IllegalStateException("preset resource " + name + " is missing");
       }
-      Path tmp = Files.createTempFile("natgrad-preset", ".yml");
-      try {
-        Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
-        Map<String, Object> m = ConfigFiles.read(tmp, env);
-        if (!m.containsKey("n_timesteps") || m.size() <= 2) {
-          throw new IllegalArgumentException("the zoo preset has no entry for " + env);
-        }
-        return m;
-      } finally {
-        Files.deleteIfExists(tmp);
+      Map<String, Object> m = ConfigFiles.read(name, in.readAllBytes(), env);
+      if (!m.containsKey("n_timesteps") || m.size() <= 2) {
+        throw new IllegalArgumentException("the zoo preset has no entry for " + env);
       }
+      return m;
     }
   }
 }
