@@ -53,10 +53,55 @@ public final class Parallelism {
    * inside a task, or from a second thread while the team is busy) on the calling thread alone.
    */
   static void run(int tasks, IntConsumer body) {
-    if (TEAM == null || tasks < 2 || !TEAM.tryRun(tasks, body)) {
+    if (TEAM == null || tasks < 2 || !(TEAM.tryRun(tasks, body) || TEAM.tryShare(tasks, body))) {
       for (int c = 0; c < tasks; c++) {
         body.accept(c);
       }
+    }
+  }
+
+  /**
+   * A call made while the team is busy (typically from inside one of {@link #both}'s two
+   * computations), whose chunks a team thread that has finished its own task may take: with the
+   * critic's fit done, its thread helps with the rest of the policy step's passes instead of
+   * waiting. Which thread runs a chunk never changes a result (see the class comment).
+   */
+  private static final class Shared {
+    final IntConsumer body;
+    final int tasks;
+    final AtomicInteger next = new AtomicInteger();
+    final AtomicInteger done = new AtomicInteger();
+    private Throwable failure;
+    private int failedTask;
+
+    Shared(int tasks, IntConsumer body) {
+      this.tasks = tasks;
+      this.body = body;
+    }
+
+    /** Runs chunks until none is left to claim. */
+    void help() {
+      int c;
+      while ((c = next.getAndIncrement()) < tasks) {
+        try {
+          body.accept(c);
+        } catch (Throwable t) {
+          fail(c, t);
+        } finally {
+          done.incrementAndGet();
+        }
+      }
+    }
+
+    private synchronized void fail(int task, Throwable t) {
+      if (failure == null || task < failedTask) {
+        failure = t;
+        failedTask = task;
+      }
+    }
+
+    synchronized Throwable failure() {
+      return failure;
     }
   }
 
@@ -78,6 +123,9 @@ public final class Parallelism {
     private volatile Throwable failure;
     private int failedTask;
     private volatile boolean anySleeping;
+    /** A busy-time call whose chunks waiting team threads help with, or null. */
+    private final java.util.concurrent.atomic.AtomicReference<Shared> shared =
+        new java.util.concurrent.atomic.AtomicReference<>();
 
     Team(int n) {
       helpers = new Thread[n];
@@ -108,24 +156,59 @@ public final class Parallelism {
           }
         }
         work(gen, body, n);
-        while (done.get() < n) {
-          Thread.onSpinWait();
-        }
-        Throwable f = failure;
-        if (f != null) {
-          if (f instanceof RuntimeException) {
-            throw (RuntimeException) f;
-          }
-          if (f instanceof Error) {
-            throw (Error) f;
-          }
-          throw new IllegalStateException(f);
-        }
+        awaitHelping(n);
+        rethrow(failure);
         return true;
       } finally {
         job = null;
         busy.set(false);
       }
+    }
+
+    /**
+     * Runs a call made while the team is busy on the calling thread, sharing its chunks with team
+     * threads that wait for the current job; false when another such call is already shared.
+     */
+    boolean tryShare(int n, IntConsumer body) {
+      Shared sub = new Shared(n, body);
+      if (!shared.compareAndSet(null, sub)) {
+        return false;
+      }
+      try {
+        sub.help();
+      } finally {
+        shared.compareAndSet(sub, null); // every chunk is claimed: nothing left to offer
+      }
+      while (sub.done.get() < n) {
+        Thread.onSpinWait();
+      }
+      rethrow(sub.failure());
+      return true;
+    }
+
+    /** Waits for the job's n tasks, helping with a shared call meanwhile. */
+    private void awaitHelping(int n) {
+      while (done.get() < n) {
+        Shared sub = shared.get();
+        if (sub != null) {
+          sub.help();
+        } else {
+          Thread.onSpinWait();
+        }
+      }
+    }
+
+    private static void rethrow(Throwable f) {
+      if (f == null) {
+        return;
+      }
+      if (f instanceof RuntimeException) {
+        throw (RuntimeException) f;
+      }
+      if (f instanceof Error) {
+        throw (Error) f;
+      }
+      throw new IllegalStateException(f);
     }
 
     private void work(int gen, IntConsumer body, int n) {
@@ -175,6 +258,15 @@ public final class Parallelism {
         int n = tasks;
         if (body != null) {
           work(seen, body, n);
+          // this thread's part is done: help with a call the others make meanwhile
+          while (generation == seen && job == body && done.get() < n) {
+            Shared sub = shared.get();
+            if (sub != null) {
+              sub.help();
+            } else {
+              Thread.onSpinWait();
+            }
+          }
         }
       }
     }
