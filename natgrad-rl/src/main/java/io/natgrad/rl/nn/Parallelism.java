@@ -81,16 +81,31 @@ public final class Parallelism {
 
     /** Runs chunks until none is left to claim. */
     void help() {
-      int c;
-      while ((c = next.getAndIncrement()) < tasks) {
-        try {
-          body.accept(c);
-        } catch (Throwable t) {
-          fail(c, t);
-        } finally {
-          done.incrementAndGet();
-        }
+      while (helpOne()) {
+        // next chunk
       }
+    }
+
+    /**
+     * Runs one chunk if one is left; false otherwise. A thread waiting for its own job helps one
+     * chunk at a time, so it returns as soon as its job is done.
+     */
+    boolean helpOne() {
+      if (next.get() >= tasks) {
+        return false;
+      }
+      int c = next.getAndIncrement();
+      if (c >= tasks) {
+        return false;
+      }
+      try {
+        body.accept(c);
+      } catch (Throwable t) {
+        fail(c, t);
+      } finally {
+        done.incrementAndGet();
+      }
+      return true;
     }
 
     private synchronized void fail(int task, Throwable t) {
@@ -190,9 +205,7 @@ public final class Parallelism {
     private void awaitHelping(int n) {
       while (done.get() < n) {
         Shared sub = shared.get();
-        if (sub != null) {
-          sub.help();
-        } else {
+        if (sub == null || !sub.helpOne()) {
           Thread.onSpinWait();
         }
       }
@@ -261,9 +274,7 @@ public final class Parallelism {
           // this thread's part is done: help with a call the others make meanwhile
           while (generation == seen && job == body && done.get() < n) {
             Shared sub = shared.get();
-            if (sub != null) {
-              sub.help();
-            } else {
+            if (sub == null || !sub.helpOne()) {
               Thread.onSpinWait();
             }
           }
