@@ -6,6 +6,7 @@ import io.natgrad.rl.env.Discrete;
 import io.natgrad.rl.env.Env;
 import io.natgrad.rl.env.EnvRegistry;
 import io.natgrad.rl.env.ObservationNormalizer;
+import io.natgrad.rl.env.RewardNormalizer;
 import io.natgrad.rl.env.RunningMeanStd;
 import io.natgrad.rl.nn.Parallelism;
 import io.natgrad.rl.policy.CategoricalMlpPolicy;
@@ -159,10 +160,24 @@ public final class OnPolicyTrainer implements AutoCloseable {
     for (int k = 0; k < config.nEnvs(); k++) {
       envs.add(Evaluation.makeEnv(config.env()));
     }
-    this.sampler = engine == null || engine.equals("local")
-        ? new VectorSampler(envs, policy, Rng.derive(seed, "sampler"), normalizer, workers)
-        : SamplerEngine.find(engine).create(config.env(), config.nEnvs(), policy,
-            Rng.derive(seed, "sampler"), normalizer, engineOptions);
+    boolean local = engine == null || engine.equals("local");
+    if (config.normReward() && !local) {
+      throw new IllegalArgumentException("normalize: reward normalization (norm_reward, part "
+          + "of normalize: true) is not supported with --engine " + engine + ": its statistics "
+          + "need every copy's reward after each step; train with normalize: false or with the "
+          + "local engine");
+    }
+    if (local) {
+      VectorSampler vs = new VectorSampler(envs, policy, Rng.derive(seed, "sampler"), normalizer,
+          workers);
+      if (config.normReward()) {
+        vs.normalizeRewards(new RewardNormalizer(config.nEnvs(), config.gamma(), 10.0));
+      }
+      this.sampler = vs;
+    } else {
+      this.sampler = SamplerEngine.find(engine).create(config.env(), config.nEnvs(), policy,
+          Rng.derive(seed, "sampler"), normalizer, engineOptions);
+    }
     if (config.algo().equals("ppo")) {
       if (!(valueFunction instanceof MlpValueFunction mlp)) {
         throw new IllegalArgumentException("ppo needs baseline mlp (its critic shares the "

@@ -39,6 +39,7 @@ public record TrainConfig(
     int nCriticUpdates,
     double learningRate,
     boolean normalize,
+    boolean normReward,
     boolean normalizeAdvantage,
     int[] netArchPi,
     int[] netArchVf,
@@ -145,17 +146,18 @@ public record TrainConfig(
         ortho = Reader.bool("policy_kwargs.ortho_init", kwargs.get("ortho_init"));
       }
     }
+    // the RL Zoo's meaning: `normalize: true` wraps the environments in VecNormalize with its
+    // defaults (observations and rewards); a dict of VecNormalize's arguments picks either
     boolean normalize;
+    boolean normReward;
     Object norm = raw.get("normalize");
     if (norm instanceof String s && (s.contains("(") || s.contains("{"))) {
       Map<String, Object> m = asMap("normalize", PyDictParser.parse(s));
-      if (Boolean.TRUE.equals(m.get("norm_reward"))) {
-        throw new IllegalArgumentException("normalize: norm_reward=True is not supported "
-            + "(only observation normalization)");
-      }
-      normalize = !Boolean.FALSE.equals(m.get("norm_obs"));
+      normalize = Reader.bool("normalize.norm_obs", m.getOrDefault("norm_obs", true));
+      normReward = Reader.bool("normalize.norm_reward", m.getOrDefault("norm_reward", true));
     } else {
       normalize = r.bool("normalize", false);
+      normReward = normalize;
     }
     String baseline = r.string("baseline", "mlp");
     if (!baseline.equals("mlp") && !baseline.equals("linear")) {
@@ -179,6 +181,7 @@ public record TrainConfig(
         r.integer("n_critic_updates", 10, 1, 100_000),
         r.range("learning_rate", ppo ? 3e-4 : 1e-3, 0, false, Double.POSITIVE_INFINITY, false),
         normalize,
+        normReward,
         r.bool("normalize_advantage", true),
         pi, vf, act, logStdInit, ortho, baseline, lrLinear,
         r.integer("n_epochs", 10, 1, 100_000),
@@ -241,7 +244,9 @@ public record TrainConfig(
     m.put("line_search_max_iter", lineSearchMaxIter);
     m.put("n_critic_updates", nCriticUpdates);
     m.put("learning_rate", learningRateLinear ? "lin_" + learningRate : learningRate);
-    m.put("normalize", normalize);
+    m.put("normalize", normalize == normReward ? (Object) normalize
+        : "{'norm_obs': " + (normalize ? "True" : "False") + ", 'norm_reward': "
+            + (normReward ? "True" : "False") + "}");
     m.put("normalize_advantage", normalizeAdvantage);
     Map<String, Object> kw = new LinkedHashMap<>();
     Map<String, Object> arch = new LinkedHashMap<>();

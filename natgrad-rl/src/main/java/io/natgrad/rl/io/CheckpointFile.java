@@ -81,6 +81,15 @@ public final class CheckpointFile {
       o.put("episode_return", c.episodeReturn());
       o.put("episode_length", c.episodeLength());
     }
+    io.natgrad.rl.env.RewardNormalizer.State rn = s.sampler().rewardNormalizer();
+    if (rn != null) {
+      // present only for runs that normalize rewards (older checkpoints have no such field)
+      ObjectNode r = sampler.putObject("reward_normalizer");
+      r.put("mean", rn.mean());
+      r.put("var", rn.var());
+      r.put("count", rn.count());
+      r.set("returns", doubles(m, rn.returns()));
+    }
     ArrayNode recent = payload.putArray("recent_episodes");
     for (double[] e : s.recentEpisodes()) {
       recent.add(doubles(m, e));
@@ -177,6 +186,15 @@ public final class CheckpointFile {
           nullableDoubles(c, "raw"), nullableDoubles(c, "seen"), integer(c, "timestep"),
           number(c, "episode_return"), integer(c, "episode_length")));
     }
+    JsonNode rn = sampler.get("reward_normalizer");
+    io.natgrad.rl.env.RewardNormalizer.State rewardNormalizer = rn == null || rn.isNull() ? null
+        : new io.natgrad.rl.env.RewardNormalizer.State(number(rn, "mean"), number(rn, "var"),
+            number(rn, "count"), doubles(rn, "returns"));
+    if (rewardNormalizer == null && Boolean.TRUE.equals(config.get("normalize"))) {
+      // written before natgrad normalized rewards, when `normalize: true` meant observations
+      // only: the run continues as it ran
+      config.put("normalize", "{'norm_obs': True, 'norm_reward': False}");
+    }
     List<double[]> recent = new ArrayList<>();
     JsonNode rec = payload.get("recent_episodes");
     if (rec == null || !rec.isArray() || rec.size() > 100) {
@@ -195,7 +213,7 @@ public final class CheckpointFile {
         doubles(payload, "value_parameters"), adam(payload.get("value_adam")),
         adam(payload.get("ppo_adam")), normalizer, longs(payload, "critic_rng", 4),
         new VectorSampler.State(bool(sampler, "started"), longValue(sampler, "total_steps"),
-            copies),
+            copies, rewardNormalizer),
         recent, longValue(payload, "next_eval"), integer(payload, "evals"),
         best == null || best.isNull() ? null : number(payload, "best_eval"),
         integer(payload, "fail_streak"));

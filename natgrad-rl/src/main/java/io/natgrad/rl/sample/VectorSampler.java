@@ -54,6 +54,7 @@ public final class VectorSampler implements Sampler {
   private final int firstCopy;
   private boolean started;
   private boolean training = true;
+  private io.natgrad.rl.env.RewardNormalizer rewardNormalizer;
   private long totalSteps;
 
   /** A single-threaded sampler. */
@@ -118,9 +119,21 @@ public final class VectorSampler implements Sampler {
     }) : null;
   }
 
-  /** Whether the normalizer's statistics are updated (training) or frozen. */
+  /** Whether the normalizers' statistics are updated (training) or frozen. */
   public void setTraining(boolean training) {
     this.training = training;
+  }
+
+  /**
+   * Scales the rewards of every collected step with {@code r} (SB3's {@code norm_reward}); set
+   * before the first collect. Episode returns are still reported unscaled.
+   */
+  public void normalizeRewards(io.natgrad.rl.env.RewardNormalizer r) {
+    if (r != null && r.copies() != envs.size()) {
+      throw new IllegalArgumentException("the reward normalizer has " + r.copies()
+          + " copies, the sampler " + envs.size());
+    }
+    this.rewardNormalizer = r;
   }
 
   @Override
@@ -166,6 +179,11 @@ public final class VectorSampler implements Sampler {
 
   private boolean updatesStats() {
     return normalizer != null && training;
+  }
+
+  /** Whether the workers meet after every vector step (statistics over all copies). */
+  private boolean perStep() {
+    return updatesStats() || rewardNormalizer != null;
   }
 
   private void checkFinite(int k, String what, double[] values, long step) {
@@ -286,7 +304,7 @@ public final class VectorSampler implements Sampler {
       timestepL = Arrays.copyOfRange(timestep, k0, k1);
       returnL = Arrays.copyOfRange(episodeReturn, k0, k1);
       lengthL = Arrays.copyOfRange(episodeLength, k0, k1);
-      refresh = !updatesStats();
+      refresh = !perStep();
     }
 
     /** The policy acts for every copy of the slice (one batched pass), then each copy steps. */
@@ -381,21 +399,36 @@ public final class VectorSampler implements Sampler {
     int n = m * steps;
     Rollout ro = new Rollout(steps);
     long base = totalSteps;
-    if (!updatesStats()) {
+    if (!perStep()) {
       parallel(s -> ro.run(theta, slices[s][0], slices[s][1], 0, steps, base));
     } else {
       double[] rows = new double[m * od];
+      double[] r = new double[m];
+      boolean[] done = new boolean[m];
       for (int t = 0; t < steps; t++) {
         int tt = t;
         parallel(s -> ro.run(theta, slices[s][0], slices[s][1], tt, tt + 1, base));
-        for (int k = 0; k < m; k++) {
-          System.arraycopy(raw[k], 0, rows, k * od, od);
+        if (updatesStats()) {
+          for (int k = 0; k < m; k++) {
+            System.arraycopy(raw[k], 0, rows, k * od, od);
+          }
+          normalizer.stats().update(rows, m);
         }
-        normalizer.stats().update(rows, m);
         for (int k = 0; k < m; k++) {
           seen[k] = observe(raw[k]);
           if (ro.terminalRaw[k] != null) {
             ro.finals.get(k).add(observe(ro.terminalRaw[k]));
+          }
+        }
+        if (rewardNormalizer != null) {
+          for (int k = 0; k < m; k++) {
+            int i = k * steps + t;
+            r[k] = ro.rew[i];
+            done[k] = ro.term[i] || ro.trunc[i];
+          }
+          rewardNormalizer.step(r, done, r, training);
+          for (int k = 0; k < m; k++) {
+            ro.rew[k * steps + t] = r[k];
           }
         }
       }
@@ -507,8 +540,18 @@ public final class VectorSampler implements Sampler {
   public record CopyState(io.natgrad.rl.env.EnvSnapshot env, long[] actionRng, double[] raw,
       double[] seen, int timestep, double episodeReturn, int episodeLength) {}
 
-  /** The sampler's resumable state: per copy, plus the step counter. */
-  public record State(boolean started, long totalSteps, List<CopyState> copies) {}
+  /**
+   * The sampler's resumable state: per copy, plus the step counter and the reward normalizer's
+   * state (null without one).
+   */
+  public record State(boolean started, long totalSteps, List<CopyState> copies,
+      io.natgrad.rl.env.RewardNormalizer.State rewardNormalizer) {
+
+    /** A state without reward normalization. */
+    public State(boolean started, long totalSteps, List<CopyState> copies) {
+      this(started, totalSteps, copies, null);
+    }
+  }
 
   /** A snapshot of everything that determines future batches. */
   @Override
@@ -520,7 +563,8 @@ public final class VectorSampler implements Sampler {
           seen[k] == null ? null : seen[k].clone(), timestep[k], episodeReturn[k],
           episodeLength[k]));
     }
-    return new State(started, totalSteps, copies);
+    return new State(started, totalSteps, copies,
+        rewardNormalizer == null ? null : rewardNormalizer.state());
   }
 
   /**
@@ -532,6 +576,21 @@ public final class VectorSampler implements Sampler {
     if (state.copies().size() != envs.size()) {
       throw new IllegalArgumentException("checkpoint has " + state.copies().size()
           + " environment copies, the run has n_envs " + envs.size());
+    }
+    if ((rewardNormalizer == null) != (state.rewardNormalizer() == null)) {
+      throw new IllegalArgumentException(rewardNormalizer == null
+          ? "the checkpoint was written by a run that normalized rewards (norm_reward), this run "
+              + "does not"
+          : "the checkpoint holds no reward-normalization state, this run normalizes rewards "
+              + "(norm_reward)");
+    }
+    if (rewardNormalizer != null) {
+      io.natgrad.rl.env.RewardNormalizer.State r = state.rewardNormalizer();
+      boolean continues = state.started()
+          && state.copies().stream().allMatch(c -> c.env() != null);
+      // fresh episodes (below) start from a zero discounted return
+      rewardNormalizer.restore(continues ? r : new io.natgrad.rl.env.RewardNormalizer.State(
+          r.mean(), r.var(), r.count(), new double[envs.size()]));
     }
     boolean exact = true;
     for (int k = 0; k < envs.size(); k++) {

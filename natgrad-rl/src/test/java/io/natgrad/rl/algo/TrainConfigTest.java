@@ -57,10 +57,32 @@ class TrainConfigTest {
     assertThat(c.logStdInit()).isEqualTo(-1);
     assertThat(c.orthoInit()).isFalse();
     assertThat(c.normalize()).isTrue();
+    assertThat(c.normReward()).isFalse();
     assertThat(c.warnings()).hasSize(2);
     // PPO-style list form of net_arch
     m.put("policy_kwargs", "dict(net_arch=[dict(pi=[32], vf=[16])])");
     assertThat(TrainConfig.fromMap(m).netArchVf()).containsExactly(16);
+  }
+
+  @Test
+  void normalizeMeansWhatTheZooMeansAndRoundTrips() {
+    Map<String, Object> m = base();
+    record Case(Object value, boolean obs, boolean reward) {}
+    for (Case k : List.of(new Case(true, true, true), new Case(false, false, false),
+        new Case("dict(norm_obs=True, norm_reward=False)", true, false),
+        new Case("{'norm_obs': False, 'norm_reward': True}", false, true),
+        new Case("dict(norm_obs=False)", false, true),
+        new Case("dict(gamma=0.99)", true, true))) {
+      m.put("normalize", k.value());
+      TrainConfig c = TrainConfig.fromMap(m);
+      assertThat(c.normalize()).as("%s: observations", k.value()).isEqualTo(k.obs());
+      assertThat(c.normReward()).as("%s: rewards", k.value()).isEqualTo(k.reward());
+      TrainConfig back = TrainConfig.fromMap(c.toMap());
+      assertThat(back.normalize()).isEqualTo(k.obs());
+      assertThat(back.normReward()).isEqualTo(k.reward());
+    }
+    m.put("normalize", "dict(norm_reward=maybe)");
+    assertThatThrownBy(() -> TrainConfig.fromMap(m)).hasMessageContaining("normalize.norm_reward");
   }
 
   @Test

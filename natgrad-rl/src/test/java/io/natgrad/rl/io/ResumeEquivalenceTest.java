@@ -73,4 +73,45 @@ class ResumeEquivalenceTest {
     assertThat(actual).containsExactly(expected);
     assertThat(rows(resumedRows)).isEqualTo(rows(straightRows));
   }
+
+  /**
+   * A checkpoint written before natgrad normalized rewards says {@code normalize: true} and holds
+   * no reward-normalization state: it resumes as it ran, normalizing observations only.
+   */
+  @org.junit.jupiter.api.Test
+  void aCheckpointFromBeforeRewardNormalizationResumesAsItRan() throws Exception {
+    Map<String, Object> m = new HashMap<>(config("Acrobot-v1", "trpo", true, 4).toMap());
+    m.put("normalize", "dict(norm_obs=True, norm_reward=False)");
+    TrainConfig obsOnly = TrainConfig.fromMap(m);
+    List<Map<String, Object>> straightRows = new ArrayList<>();
+    OnPolicyTrainer straight = new OnPolicyTrainer(obsOnly, null, null, 512, 2, 1);
+    double[] expected = straight.train((row, s) -> straightRows.add(row));
+    straight.close();
+
+    List<Map<String, Object>> rows = new ArrayList<>();
+    OnPolicyTrainer first = new OnPolicyTrainer(obsOnly, null, null, 512, 2, 1);
+    first.train((row, s) -> {
+      rows.add(row);
+      return rows.size() < 2;
+    });
+    io.natgrad.rl.algo.TrainerState s = first.checkpoint();
+    first.close();
+    assertThat(s.sampler().rewardNormalizer()).isNull();
+    Map<String, Object> oldConfig = new HashMap<>(s.config());
+    oldConfig.put("normalize", true); // what such a run's configuration said
+    Path file = tmp.resolve("old.json");
+    CheckpointFile.write(new io.natgrad.rl.algo.TrainerState(oldConfig, s.iteration(), s.steps(),
+        s.elapsedSeconds(), s.theta(), s.valueParameters(), s.valueAdam(), s.ppoAdam(),
+        s.normalizer(), s.criticRng(), s.sampler(), s.recentEpisodes(), s.nextEval(), s.evals(),
+        s.bestEval(), s.failStreak()), file);
+    TrainConfig back = TrainConfig.fromMap(CheckpointFile.read(file).config());
+    assertThat(back.normalize()).isTrue();
+    assertThat(back.normReward()).isFalse();
+    OnPolicyTrainer second = new OnPolicyTrainer(back, null, null, 512, 2, 1);
+    assertThat(second.restore(CheckpointFile.read(file))).isTrue();
+    double[] actual = second.train((row, x) -> rows.add(row));
+    second.close();
+    assertThat(actual).containsExactly(expected);
+    assertThat(rows(rows)).isEqualTo(rows(straightRows));
+  }
 }

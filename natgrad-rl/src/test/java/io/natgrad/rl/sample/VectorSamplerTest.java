@@ -57,6 +57,51 @@ class VectorSamplerTest {
   }
 
   @Test
+  void rewardNormalizationScalesTheLearnersRewardsOnlyStepByStepOverAllCopies() {
+    // Pendulum: rewards vary every step; four copies on two workers; episodes end at 200 steps
+    io.natgrad.rl.policy.GaussianMlpPolicy gp = new io.natgrad.rl.policy.GaussianMlpPolicy(3, 1,
+        new int[] {8}, Activation.TANH, 0.0);
+    double[] th = gp.initialParameters(Rng.of(3));
+    List<Env> a = new ArrayList<>();
+    List<Env> b = new ArrayList<>();
+    for (int k = 0; k < 4; k++) {
+      a.add(EnvRegistry.make("Pendulum-v1"));
+      b.add(EnvRegistry.make("Pendulum-v1"));
+    }
+    VectorSampler plain = new VectorSampler(a, gp, 9, null, 2);
+    VectorSampler scaled = new VectorSampler(b, gp, 9, null, 2);
+    scaled.normalizeRewards(new io.natgrad.rl.env.RewardNormalizer(4, 0.9, 10.0));
+    io.natgrad.rl.env.RewardNormalizer expected = new io.natgrad.rl.env.RewardNormalizer(4, 0.9,
+        10.0);
+    int steps = 150; // episode ends fall inside the second batch
+    for (int call = 0; call < 2; call++) {
+      Batch raw = plain.collect(th, steps);
+      Batch got = scaled.collect(th, steps);
+      assertThat(got.observations()).containsExactly(raw.observations());
+      assertThat(got.actions()).containsExactly(raw.actions());
+      double[] r = new double[4];
+      boolean[] done = new boolean[4];
+      for (int t = 0; t < steps; t++) {
+        for (int k = 0; k < 4; k++) {
+          int i = k * steps + t;
+          r[k] = raw.rewards()[i];
+          done[k] = raw.terminated()[i] || raw.truncated()[i];
+        }
+        expected.step(r, done, r, true);
+        for (int k = 0; k < 4; k++) {
+          assertThat(got.rewards()[k * steps + t]).as("call %d step %d copy %d", call, t, k)
+              .isEqualTo(r[k]);
+        }
+      }
+      // the episode statistics stay in the environment's units
+      assertThat(scaled.drainCompletedEpisodes()).usingRecursiveComparison()
+          .isEqualTo(plain.drainCompletedEpisodes());
+    }
+    assertThat(scaled.snapshot().rewardNormalizer().returns())
+        .containsExactly(expected.state().returns());
+  }
+
+  @Test
   void whenEveryWorkerFailsTheLowestCopysErrorIsReportedWhateverTheTiming() {
     // four copies all return a NaN reward on their third step
     io.natgrad.rl.policy.GaussianMlpPolicy g =
