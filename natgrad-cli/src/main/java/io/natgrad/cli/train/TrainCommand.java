@@ -105,29 +105,61 @@ public final class TrainCommand implements Callable<Integer> {
       + "(default local[2]; e.g. spark://host:7077, local[N]).")
   String master;
 
-  @Option(names = "--n-envs") String nEnvs;
-  @Option(names = "--n-steps") String nSteps;
-  @Option(names = "--batch-size") String batchSize;
-  @Option(names = "--gamma") String gamma;
-  @Option(names = "--gae-lambda") String gaeLambda;
-  @Option(names = "--target-kl") String targetKl;
-  @Option(names = "--cg-max-steps") String cgMaxSteps;
-  @Option(names = "--cg-damping") String cgDamping;
-  @Option(names = "--line-search-shrinking-factor") String shrink;
-  @Option(names = "--line-search-max-iter") String lineSearchMaxIter;
-  @Option(names = "--n-critic-updates") String nCriticUpdates;
-  @Option(names = "--learning-rate") String learningRate;
-  @Option(names = "--normalize") String normalize;
-  @Option(names = "--normalize-advantage") String normalizeAdvantage;
+  // hyperparameters, named as in Stable-Baselines3 and the RL Zoo (a flag overrides --config
+  // and --preset); kept as text so that the configuration reader names a bad value and its range
+  @Option(names = "--n-envs", description = "Environment copies stepped together (default 1).")
+  String nEnvs;
+  @Option(names = "--n-steps", description = "Steps per copy per update (default 2048).")
+  String nSteps;
+  @Option(names = "--batch-size",
+      description = "Minibatch size: the critic's for TRPO/NPG (default 128), PPO's (default 64).")
+  String batchSize;
+  @Option(names = "--gamma", description = "Discount (default 0.99).")
+  String gamma;
+  @Option(names = "--gae-lambda", description = "GAE lambda (default 0.95).")
+  String gaeLambda;
+  @Option(names = "--target-kl", description = "TRPO/NPG trust region delta (default 0.01); PPO "
+      + "stops an update's epochs when its KL estimate passes 1.5 x target_kl (default off).")
+  String targetKl;
+  @Option(names = "--cg-max-steps", description = "Conjugate-gradient iterations (default 15).")
+  String cgMaxSteps;
+  @Option(names = "--cg-damping", description = "lambda in (F + lambda I) x = g (default 0.1).")
+  String cgDamping;
+  @Option(names = "--line-search-shrinking-factor",
+      description = "TRPO's backtracking factor (default 0.8).")
+  String shrink;
+  @Option(names = "--line-search-max-iter",
+      description = "TRPO's backtracking steps (default 10).")
+  String lineSearchMaxIter;
+  @Option(names = "--n-critic-updates", description = "Critic epochs per update, TRPO/NPG "
+      + "(default 10).")
+  String nCriticUpdates;
+  @Option(names = "--learning-rate", description = "Adam step of the critic (TRPO/NPG, default "
+      + "1e-3) or of PPO (default 3e-4); lin_X decays linearly from X.")
+  String learningRate;
+  @Option(names = "--normalize", description = "true: observations and rewards as the RL Zoo's "
+      + "VecNormalize; \"dict(norm_obs=True, norm_reward=False)\" picks either (default false).")
+  String normalize;
+  @Option(names = "--normalize-advantage",
+      description = "Normalize advantages (default true).")
+  String normalizeAdvantage;
   @Option(names = "--baseline", description = "mlp (default) or linear.") String baseline;
   @Option(names = "--net-arch", description = "Hidden sizes of both networks, e.g. 64,64.") String netArch;
   @Option(names = "--activation", description = "tanh (default) or relu.") String activation;
-  @Option(names = "--log-std-init") String logStdInit;
-  @Option(names = "--n-epochs") String nEpochs;
-  @Option(names = "--clip-range") String clipRange;
-  @Option(names = "--ent-coef") String entCoef;
-  @Option(names = "--vf-coef") String vfCoef;
-  @Option(names = "--max-grad-norm") String maxGradNorm;
+  @Option(names = "--log-std-init",
+      description = "Initial log standard deviation of Gaussian policies (default 0).")
+  String logStdInit;
+  @Option(names = "--n-epochs", description = "PPO epochs per update (default 10).")
+  String nEpochs;
+  @Option(names = "--clip-range", description = "PPO's ratio clip (default 0.2); lin_X decays "
+      + "linearly from X.")
+  String clipRange;
+  @Option(names = "--ent-coef", description = "PPO's entropy bonus (default 0).")
+  String entCoef;
+  @Option(names = "--vf-coef", description = "PPO's value-loss weight (default 0.5).")
+  String vfCoef;
+  @Option(names = "--max-grad-norm", description = "PPO's gradient-norm clip (default 0.5).")
+  String maxGradNorm;
 
   /** Defaults &lt; config file &lt; flags. */
   TrainConfig resolve() throws Exception {
