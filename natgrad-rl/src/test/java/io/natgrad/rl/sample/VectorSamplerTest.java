@@ -101,6 +101,35 @@ class VectorSamplerTest {
         .containsExactly(expected.state().returns());
   }
 
+  /**
+   * With normalization the workers meet after every vector step; they share a collect only when a
+   * step is slow (here 2 × 60 µs of simulated work): the batches and statistics are the same bits
+   * as one worker's either way.
+   */
+  @Test
+  void slowStepsSharedPerStepGiveTheSameBatchAsOneWorker() {
+    Batch[] batches = new Batch[2];
+    double[][] stats = new double[2][];
+    for (int w = 1; w <= 2; w++) {
+      List<Env> envs = new ArrayList<>();
+      for (int k = 0; k < 2; k++) {
+        envs.add(new io.natgrad.rl.env.BusyWork(EnvRegistry.make(CartPole.ID), 60));
+      }
+      ObservationNormalizer norm = ObservationNormalizer.fresh(4);
+      VectorSampler s = new VectorSampler(envs, policy, 11, norm, w);
+      s.normalizeRewards(new io.natgrad.rl.env.RewardNormalizer(2, 0.99, 10.0));
+      s.collect(theta, 40);
+      batches[w - 1] = s.collect(theta, 40);
+      stats[w - 1] = norm.stats().mean();
+      s.close();
+    }
+    assertThat(batches[1].observations()).containsExactly(batches[0].observations());
+    assertThat(batches[1].actions()).containsExactly(batches[0].actions());
+    assertThat(batches[1].rewards()).containsExactly(batches[0].rewards());
+    assertThat(batches[1].logProbs()).containsExactly(batches[0].logProbs());
+    assertThat(stats[1]).containsExactly(stats[0]);
+  }
+
   @Test
   void whenEveryWorkerFailsTheLowestCopysErrorIsReportedWhateverTheTiming() {
     // four copies all return a NaN reward on their third step
