@@ -416,20 +416,26 @@ public final class VectorSampler implements Sampler {
       // the workers would meet after every vector step: worth it only when a step is long enough
       // to split (measured: two copies of Acrobot took twice as long on two threads as on one,
       // sixteen the same). The first steps run on this thread, all copies as one slice, and are
-      // timed; slow ones go on in parallel. A row's policy output does not depend on the other
-      // rows of its batch, so the batch is the same either way.
+      // timed; slow ones go on in parallel, one slice per worker. The slices live for the whole
+      // collect (their state is gathered here after each step, and written back once at the
+      // end). A row's policy output does not depend on the other rows of its batch, so the batch
+      // is the same either way.
+      Slice[] active = {new Slice(ro, 0, m)};
       boolean together = false;
       long serialNanos = 0;
       for (int t = 0; t < steps; t++) {
         int tt = t;
         if (together) {
-          parallel(s -> ro.run(theta, slices[s][0], slices[s][1], tt, tt + 1, base));
+          Slice[] split = active;
+          parallel(s -> split[s].vectorStep(theta, tt, base));
         } else {
           long t0 = System.nanoTime();
-          ro.run(theta, 0, m, tt, tt + 1, base);
+          active[0].vectorStep(theta, tt, base);
           serialNanos += System.nanoTime() - t0;
-          together = slices.length > 1 && t + 1 == PROBE_STEPS
-              && serialNanos > PROBE_STEPS * SPLIT_STEP_NANOS;
+        }
+        for (Slice sl : active) {
+          System.arraycopy(sl.rawL, 0, raw, sl.k0, sl.c);
+          System.arraycopy(sl.terminalL, 0, ro.terminalRaw, sl.k0, sl.c);
         }
         if (updatesStats()) {
           for (int k = 0; k < m; k++) {
@@ -454,6 +460,21 @@ public final class VectorSampler implements Sampler {
             ro.rew[k * steps + t] = r[k];
           }
         }
+        for (Slice sl : active) {
+          System.arraycopy(seen, sl.k0, sl.seenL, 0, sl.c);
+        }
+        if (!together && slices.length > 1 && t + 1 == PROBE_STEPS
+            && serialNanos > PROBE_STEPS * SPLIT_STEP_NANOS) {
+          together = true;
+          active[0].finish();
+          active = new Slice[slices.length];
+          for (int sl = 0; sl < slices.length; sl++) {
+            active[sl] = new Slice(ro, slices[sl][0], slices[sl][1]);
+          }
+        }
+      }
+      for (Slice sl : active) {
+        sl.finish();
       }
     }
     totalSteps += n;
