@@ -147,7 +147,7 @@ public final class OnPolicyTrainer implements AutoCloseable {
         throw new IllegalArgumentException("normalizer has dimension " + stats.dimension()
             + ", environment " + config.env() + " has observations of dimension " + od);
       }
-      this.normalizer = new ObservationNormalizer(stats, 10.0);
+      this.normalizer = new ObservationNormalizer(stats, config.clipObs());
     } else {
       this.normalizer = null;
     }
@@ -171,7 +171,8 @@ public final class OnPolicyTrainer implements AutoCloseable {
       VectorSampler vs = new VectorSampler(envs, policy, Rng.derive(seed, "sampler"), normalizer,
           workers);
       if (config.normReward()) {
-        vs.normalizeRewards(new RewardNormalizer(config.nEnvs(), config.gamma(), 10.0));
+        vs.normalizeRewards(new RewardNormalizer(config.nEnvs(), config.rewardNormGamma(),
+            config.clipReward()));
       }
       this.sampler = vs;
     } else {

@@ -40,6 +40,9 @@ public record TrainConfig(
     double learningRate,
     boolean normalize,
     boolean normReward,
+    double clipObs,
+    double clipReward,
+    double normGamma,
     boolean normalizeAdvantage,
     int[] netArchPi,
     int[] netArchVf,
@@ -55,6 +58,10 @@ public record TrainConfig(
     double vfCoef,
     double maxGradNorm,
     List<String> warnings) {
+
+  /** The arguments of SB3's VecNormalize that {@code normalize} may carry as a dict. */
+  public static final Set<String> NORMALIZE_KEYS = new java.util.LinkedHashSet<>(
+      List.of("norm_obs", "norm_reward", "clip_obs", "clip_reward", "gamma"));
 
   /** The keys understood, with the Zoo's and natgrad's own. */
   public static final Set<String> KEYS = Set.of("env", "algo", "n_timesteps", "seed", "n_envs",
@@ -150,11 +157,38 @@ public record TrainConfig(
     // defaults (observations and rewards); a dict of VecNormalize's arguments picks either
     boolean normalize;
     boolean normReward;
+    double clipObs = 10.0;
+    double clipReward = 10.0;
+    double normGamma = Double.NaN; // the algorithm's γ, as the Zoo passes it
     Object norm = raw.get("normalize");
-    if (norm instanceof String s && (s.contains("(") || s.contains("{"))) {
-      Map<String, Object> m = asMap("normalize", PyDictParser.parse(s));
-      normalize = Reader.bool("normalize.norm_obs", m.getOrDefault("norm_obs", true));
-      normReward = Reader.bool("normalize.norm_reward", m.getOrDefault("norm_reward", true));
+    Map<String, Object> nm = null;
+    if (norm instanceof Map<?, ?>) {
+      nm = asMap("normalize", norm);
+    } else if (norm instanceof String s && (s.contains("(") || s.contains("{"))) {
+      nm = asMap("normalize", PyDictParser.parse(s));
+    }
+    if (nm != null) {
+      for (String k : nm.keySet()) {
+        if (!NORMALIZE_KEYS.contains(k)) {
+          throw new IllegalArgumentException("normalize." + k + " is not supported (VecNormalize "
+              + "arguments understood: " + NORMALIZE_KEYS + "), got " + nm.get(k));
+        }
+      }
+      normalize = Reader.bool("normalize.norm_obs", nm.getOrDefault("norm_obs", true));
+      normReward = Reader.bool("normalize.norm_reward", nm.getOrDefault("norm_reward", true));
+      if (nm.containsKey("clip_obs")) {
+        clipObs = positive("normalize.clip_obs", nm.get("clip_obs"));
+      }
+      if (nm.containsKey("clip_reward")) {
+        clipReward = positive("normalize.clip_reward", nm.get("clip_reward"));
+      }
+      if (nm.containsKey("gamma")) {
+        normGamma = Reader.number("normalize.gamma", nm.get("gamma"));
+        if (!(normGamma >= 0 && normGamma <= 1)) {
+          throw new IllegalArgumentException("normalize.gamma must be in [0, 1], got "
+              + nm.get("gamma"));
+        }
+      }
     } else {
       normalize = r.bool("normalize", false);
       normReward = normalize;
@@ -182,6 +216,9 @@ public record TrainConfig(
         r.range("learning_rate", ppo ? 3e-4 : 1e-3, 0, false, Double.POSITIVE_INFINITY, false),
         normalize,
         normReward,
+        clipObs,
+        clipReward,
+        normGamma,
         r.bool("normalize_advantage", true),
         pi, vf, act, logStdInit, ortho, baseline, lrLinear,
         r.integer("n_epochs", 10, 1, 100_000),
@@ -218,6 +255,19 @@ public record TrainConfig(
   }
 
   @SuppressWarnings("unchecked")
+  private static double positive(String key, Object v) {
+    double d = Reader.number(key, v);
+    if (!(d > 0) || Double.isInfinite(d)) {
+      throw new IllegalArgumentException(key + " must be in (0, inf), got " + v);
+    }
+    return d;
+  }
+
+  /** The discount of the reward normalizer's running returns. */
+  public double rewardNormGamma() {
+    return Double.isNaN(normGamma) ? gamma : normGamma;
+  }
+
   private static Map<String, Object> asMap(String key, Object v) {
     if (!(v instanceof Map<?, ?>)) {
       throw new IllegalArgumentException(key + " must be a mapping, got " + v);
@@ -244,9 +294,11 @@ public record TrainConfig(
     m.put("line_search_max_iter", lineSearchMaxIter);
     m.put("n_critic_updates", nCriticUpdates);
     m.put("learning_rate", learningRateLinear ? "lin_" + learningRate : learningRate);
-    m.put("normalize", normalize == normReward ? (Object) normalize
+    boolean defaults = clipObs == 10.0 && clipReward == 10.0 && Double.isNaN(normGamma);
+    m.put("normalize", normalize == normReward && defaults ? (Object) normalize
         : "{'norm_obs': " + (normalize ? "True" : "False") + ", 'norm_reward': "
-            + (normReward ? "True" : "False") + "}");
+            + (normReward ? "True" : "False") + ", 'clip_obs': " + clipObs + ", 'clip_reward': "
+            + clipReward + (Double.isNaN(normGamma) ? "" : ", 'gamma': " + normGamma) + "}");
     m.put("normalize_advantage", normalizeAdvantage);
     Map<String, Object> kw = new LinkedHashMap<>();
     Map<String, Object> arch = new LinkedHashMap<>();

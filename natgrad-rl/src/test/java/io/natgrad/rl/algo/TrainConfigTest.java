@@ -34,7 +34,9 @@ class TrainConfigTest {
     assertThat(c.learningRate()).isEqualTo(1e-3);
     assertThat(c.netArchPi()).containsExactly(64, 64);
     assertThat(c.activation()).isEqualTo(Activation.TANH);
-    assertThat(TrainConfig.fromMap(c.toMap())).usingRecursiveComparison().isEqualTo(c);
+    // NaN means "unset" in a few fields (normalize's own gamma): compare doubles bit for bit
+    assertThat(TrainConfig.fromMap(c.toMap())).usingRecursiveComparison()
+        .withEqualsForType((a, b) -> Double.compare(a, b) == 0, Double.class).isEqualTo(c);
   }
 
   @Test
@@ -83,6 +85,44 @@ class TrainConfigTest {
     }
     m.put("normalize", "dict(norm_reward=maybe)");
     assertThatThrownBy(() -> TrainConfig.fromMap(m)).hasMessageContaining("normalize.norm_reward");
+  }
+
+  @Test
+  void vecNormalizeArgumentsAreReadOrRefusedByName() {
+    Map<String, Object> m = base();
+    m.put("gamma", 0.98);
+    m.put("normalize", "dict(norm_obs=True, norm_reward=True, clip_obs=5.0, clip_reward=2)");
+    TrainConfig c = TrainConfig.fromMap(m);
+    assertThat(c.clipObs()).isEqualTo(5.0);
+    assertThat(c.clipReward()).isEqualTo(2.0);
+    assertThat(c.rewardNormGamma()).isEqualTo(0.98); // the algorithm's, as the Zoo passes it
+    TrainConfig back = TrainConfig.fromMap(c.toMap());
+    assertThat(back.clipObs()).isEqualTo(5.0);
+    assertThat(back.clipReward()).isEqualTo(2.0);
+    assertThat(back.rewardNormGamma()).isEqualTo(0.98);
+    // a YAML mapping works as well as the Zoo's Python-dict string
+    Map<String, Object> yaml = new HashMap<>();
+    yaml.put("norm_obs", false);
+    yaml.put("gamma", 0.9);
+    m.put("normalize", yaml);
+    c = TrainConfig.fromMap(m);
+    assertThat(c.normalize()).isFalse();
+    assertThat(c.normReward()).isTrue();
+    assertThat(c.rewardNormGamma()).isEqualTo(0.9);
+    assertThat(TrainConfig.fromMap(c.toMap()).rewardNormGamma()).isEqualTo(0.9);
+    m.put("env", "CartPole-v1");
+    m.put("normalize", "dict(clip_obs=5.0)");
+    OnPolicyTrainer t = new OnPolicyTrainer(TrainConfig.fromMap(m), null, null, 0, 1, 1);
+    assertThat(t.normalizer().clip()).isEqualTo(5.0);
+    t.close();
+    for (Object[] bad : new Object[][] {
+        {"dict(epsilon=1e-6)", "normalize.epsilon is not supported"},
+        {"dict(clip_obs=0)", "normalize.clip_obs must be in (0, inf), got 0"},
+        {"dict(gamma=1.5)", "normalize.gamma must be in [0, 1], got 1.5"}}) {
+      m.put("normalize", bad[0]);
+      assertThatThrownBy(() -> TrainConfig.fromMap(m)).as(String.valueOf(bad[0]))
+          .hasMessageContaining((String) bad[1]);
+    }
   }
 
   @Test
