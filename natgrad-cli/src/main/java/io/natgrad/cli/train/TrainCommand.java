@@ -154,6 +154,9 @@ public final class TrainCommand implements Callable<Integer> {
   @Option(names = "--clip-range", description = "PPO's ratio clip (default 0.2); lin_X decays "
       + "linearly from X.")
   String clipRange;
+  @Option(names = "--clip-range-vf", description = "PPO's value clip around the rollout's "
+      + "values (default None: no clipping); lin_X decays linearly from X.")
+  String clipRangeVf;
   @Option(names = "--ent-coef", description = "PPO's entropy bonus (default 0).")
   String entCoef;
   @Option(names = "--vf-coef", description = "PPO's value-loss weight (default 0.5).")
@@ -204,6 +207,7 @@ public final class TrainCommand implements Callable<Integer> {
     put(m, "baseline", baseline);
     put(m, "n_epochs", nEpochs);
     put(m, "clip_range", clipRange);
+    put(m, "clip_range_vf", clipRangeVf);
     put(m, "ent_coef", entCoef);
     put(m, "vf_coef", vfCoef);
     put(m, "max_grad_norm", maxGradNorm);

@@ -271,7 +271,7 @@ public final class OnPolicyTrainer implements AutoCloseable {
       double criticSeconds = 0;
       double policyStepSeconds = Double.NaN;
       if (ppo != null) {
-        PpoUpdate.Stats p = ppo.apply(theta, batch, gae.advantages(), gae.returns(),
+        PpoUpdate.Stats p = ppo.apply(theta, batch, gae.advantages(), gae.returns(), values,
             progressRemaining, criticRng);
         valueLoss = p.valueLoss();
         row.put("train/approx_kl", p.approxKl());

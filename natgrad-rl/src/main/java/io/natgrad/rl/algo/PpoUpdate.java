@@ -19,7 +19,9 @@ import io.natgrad.rl.value.MlpValueFunction;
  *
  * with advantages normalized per minibatch, one Adam (ε = 1e-5) over policy and value parameters,
  * gradients clipped to a global norm, and early stopping of the epochs when the non-negative k3
- * estimate of the KL, mean((r − 1) − log r), exceeds 1.5·target_kl.
+ * estimate of the KL, mean((r − 1) − log r), exceeds 1.5·target_kl. With {@code clip_range_vf} the
+ * value term uses V_old + clamp(V − V_old, −ε_vf, ε_vf) in place of V, V_old being the rollout's
+ * values.
  */
 public final class PpoUpdate {
   private final NeuralPolicy policy;
@@ -62,13 +64,14 @@ public final class PpoUpdate {
    * @param batch the rollout
    * @param advantages GAE advantages (not normalized)
    * @param returns critic targets
+   * @param oldValues the critic's values of the rollout (clip_range_vf clips around them)
    * @param progressRemaining 1 at the start of training, 0 at the end (schedules)
    * @param rng minibatch shuffles
    */
   public Stats apply(double[] theta, Batch batch, double[] advantages, double[] returns,
-      double progressRemaining, Rng rng) {
+      double[] oldValues, double progressRemaining, Rng rng) {
     int n = batch.size();
-    Pass pass = new Pass(theta, batch, advantages, returns, progressRemaining);
+    Pass pass = new Pass(theta, batch, advantages, returns, oldValues, progressRemaining);
     int[] perm = new int[n];
     for (int i = 0; i < n; i++) {
       perm[i] = i;
@@ -106,6 +109,9 @@ public final class PpoUpdate {
     final Batch batch;
     final double[] advantages;
     final double[] returns;
+    final double[] oldValues;
+    final double clipVf;
+    final double[] oldV;
     final int od;
     final int ad;
     final int mb;
@@ -132,12 +138,14 @@ public final class PpoUpdate {
     double vLoss;
     double loss;
 
-    Pass(double[] theta, Batch batch, double[] advantages, double[] returns,
+    Pass(double[] theta, Batch batch, double[] advantages, double[] returns, double[] oldValues,
         double progressRemaining) {
       this.theta = theta;
       this.batch = batch;
       this.advantages = advantages;
       this.returns = returns;
+      this.oldValues = oldValues;
+      clipVf = config.clipRangeVfAt(progressRemaining);
       od = batch.observationDim();
       ad = batch.actionDim();
       mb = Math.min(config.batchSize(), batch.size());
@@ -155,6 +163,7 @@ public final class PpoUpdate {
       oldLp = new double[mb];
       adv = new double[mb];
       ret = new double[mb];
+      oldV = new double[mb];
       lp = new double[mb];
     }
 
@@ -169,6 +178,7 @@ public final class PpoUpdate {
         oldLp[r] = batch.logProbs()[idx];
         adv[r] = advantages[idx];
         ret[r] = returns[idx];
+        oldV[r] = oldValues[idx];
       }
       double[] a = m == mb ? adv : java.util.Arrays.copyOf(adv, m);
       if (config.normalizeAdvantage() && m > 1) {
@@ -201,7 +211,9 @@ public final class PpoUpdate {
         pgKl[1] = kl;
         return Double.isNaN(config.targetKl()) || kl <= 1.5 * config.targetKl();
       }, config.entCoef(), gPi),
-          () -> entropyAndValueLoss[1] = value.mseAndGradient(obs, m, ret, gV));
+          () -> entropyAndValueLoss[1] = Double.isNaN(clipVf)
+              ? value.mseAndGradient(obs, m, ret, gV)
+              : value.clippedMseAndGradient(obs, m, ret, oldV, clipVf, gV));
       double entropy = entropyAndValueLoss[0];
       double pg = pgKl[0];
       double kl = pgKl[1];

@@ -54,6 +54,8 @@ public record TrainConfig(
     int nEpochs,
     double clipRange,
     boolean clipRangeLinear,
+    double clipRangeVf,
+    boolean clipRangeVfLinear,
     double entCoef,
     double vfCoef,
     double maxGradNorm,
@@ -90,13 +92,14 @@ public record TrainConfig(
       throw new IllegalArgumentException("algo must be trpo, npg or ppo, got '" + algo + "'");
     }
     boolean ppo = algo.equals("ppo");
-    if (raw.get("clip_range_vf") != null) {
-      throw new IllegalArgumentException("clip_range_vf must be null (value clipping is not "
-          + "implemented), got " + raw.get("clip_range_vf"));
-    }
     Map<String, Object> lin = new java.util.HashMap<>(raw);
     boolean lrLinear = linear(lin, "learning_rate");
     boolean clipLinear = linear(lin, "clip_range");
+    if (lin.get("clip_range_vf") instanceof String none
+        && (none.trim().equals("None") || none.trim().equals("null"))) {
+      lin.put("clip_range_vf", null); // the Zoo's Python spelling of "no value clipping"
+    }
+    boolean clipVfLinear = linear(lin, "clip_range_vf");
     r = new Reader(lin);
     String policy = r.string("policy", "MlpPolicy");
     if (!policy.equals("MlpPolicy")) {
@@ -223,6 +226,10 @@ public record TrainConfig(
         pi, vf, act, logStdInit, ortho, baseline, lrLinear,
         r.integer("n_epochs", 10, 1, 100_000),
         r.range("clip_range", 0.2, 0, false, Double.POSITIVE_INFINITY, false), clipLinear,
+        // SB3's clip_range_vf: None (no value clipping) unless given
+        lin.get("clip_range_vf") == null ? Double.NaN
+            : r.range("clip_range_vf", 0, 0, false, Double.POSITIVE_INFINITY, false),
+        clipVfLinear,
         r.range("ent_coef", 0.0, 0, true, Double.POSITIVE_INFINITY, false),
         r.range("vf_coef", 0.5, 0, true, Double.POSITIVE_INFINITY, false),
         r.range("max_grad_norm", 0.5, 0, false, Double.POSITIVE_INFINITY, false),
@@ -313,6 +320,8 @@ public record TrainConfig(
     if (algo.equals("ppo")) {
       m.put("n_epochs", nEpochs);
       m.put("clip_range", clipRangeLinear ? "lin_" + clipRange : clipRange);
+      m.put("clip_range_vf", Double.isNaN(clipRangeVf) ? null
+          : clipRangeVfLinear ? "lin_" + clipRangeVf : clipRangeVf);
       m.put("ent_coef", entCoef);
       m.put("vf_coef", vfCoef);
       m.put("max_grad_norm", maxGradNorm);
@@ -328,6 +337,11 @@ public record TrainConfig(
   /** The PPO clip range at a given remaining progress. */
   public double clipRangeAt(double progressRemaining) {
     return clipRangeLinear ? clipRange * progressRemaining : clipRange;
+  }
+
+  /** PPO's value clip range at a given remaining progress; NaN when values are not clipped. */
+  public double clipRangeVfAt(double progressRemaining) {
+    return clipRangeVfLinear ? clipRangeVf * progressRemaining : clipRangeVf;
   }
 
   /** This configuration with some keys replaced (validated again). */

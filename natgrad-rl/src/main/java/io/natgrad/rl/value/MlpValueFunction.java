@@ -121,6 +121,35 @@ public final class MlpValueFunction implements ValueFunction {
     return net.lossAndGradient(theta, observations, n, scratch, squaredError(targets, n), grad) / n;
   }
 
+  /**
+   * PPO's clipped value loss (Stable-Baselines3's {@code clip_range_vf}): with the values
+   * V_old(sᵢ) of the rollout, the prediction is Vᵢ' = V_old(sᵢ) + clamp(V(sᵢ) − V_old(sᵢ), −c, c)
+   * and the loss (1/n) Σ (Vᵢ' − yᵢ)²; its gradient flows only where the clamp is inactive
+   * (|V − V_old| ≤ c, bounds included, as torch.clamp's). Gradient into {@code grad} (overwritten).
+   */
+  public double clippedMseAndGradient(double[] observations, int n, double[] targets,
+      double[] oldValues, double clip, double[] grad) {
+    if (!(clip > 0)) {
+      throw new IllegalArgumentException("clip_range_vf must be > 0, got " + clip);
+    }
+    if (scratch == null || scratch.capacity() < n) {
+      scratch = net.workspace(Math.max(n, 1));
+    }
+    java.util.Arrays.fill(grad, 0.0);
+    Mlp.RowLoss loss = (pred, yBar, r0, r1) -> {
+      double sum = 0;
+      for (int r = r0; r < r1; r++) {
+        double d = pred[r] - oldValues[r];
+        double clipped = oldValues[r] + Math.max(-clip, Math.min(clip, d));
+        double e = clipped - targets[r];
+        sum += e * e;
+        yBar[r] = d >= -clip && d <= clip ? 2 * e / n : 0.0;
+      }
+      return sum;
+    };
+    return net.lossAndGradient(theta, observations, n, scratch, loss, grad) / n;
+  }
+
   /** Σ (V(sᵢ) − yᵢ)² over a chunk of rows, with ȳᵢ = 2(V(sᵢ) − yᵢ)/n. */
   private static Mlp.RowLoss squaredError(double[] targets, int n) {
     return (pred, yBar, r0, r1) -> {

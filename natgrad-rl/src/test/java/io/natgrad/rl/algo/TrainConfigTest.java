@@ -88,6 +88,26 @@ class TrainConfigTest {
   }
 
   @Test
+  void ppoValueClippingIsNoneUnlessGivenAndFollowsItsSchedule() {
+    Map<String, Object> m = base();
+    m.put("algo", "ppo");
+    assertThat(TrainConfig.fromMap(m).clipRangeVfAt(1)).isNaN();
+    m.put("clip_range_vf", "None");
+    assertThat(TrainConfig.fromMap(m).clipRangeVfAt(1)).isNaN();
+    m.put("clip_range_vf", 0.2);
+    TrainConfig c = TrainConfig.fromMap(m);
+    assertThat(c.clipRangeVfAt(0.5)).isEqualTo(0.2);
+    assertThat(TrainConfig.fromMap(c.toMap()).clipRangeVfAt(0.5)).isEqualTo(0.2);
+    m.put("clip_range_vf", "lin_0.3");
+    c = TrainConfig.fromMap(m);
+    assertThat(c.clipRangeVfAt(0.5)).isEqualTo(0.15);
+    assertThat(TrainConfig.fromMap(c.toMap()).clipRangeVfAt(0.5)).isEqualTo(0.15);
+    m.put("clip_range_vf", -1);
+    assertThatThrownBy(() -> TrainConfig.fromMap(m))
+        .hasMessageContaining("clip_range_vf must be in (0, inf), got -1");
+  }
+
+  @Test
   void vecNormalizeArgumentsAreReadOrRefusedByName() {
     Map<String, Object> m = base();
     m.put("gamma", 0.98);

@@ -1,6 +1,7 @@
 package io.natgrad.rl.value;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import io.natgrad.core.random.Rng;
 import io.natgrad.rl.nn.Activation;
@@ -29,6 +30,64 @@ class ValueFunctionTest {
     }
     assertThat(last).isLessThan(0.05 * first);
     assertThat(v.optimizer().state().step()).isEqualTo(101 * 8);
+  }
+
+  /**
+   * PPO's clipped value loss: SB3's formula evaluated by hand at the network's predictions, a
+   * gradient that agrees with central differences (no prediction within reach of a clip bound),
+   * and the plain mean squared error when nothing is clipped.
+   */
+  @Test
+  void clippedValueLossMatchesSb3AndItsGradientMatchesFiniteDifferences() {
+    Rng rng = Rng.of(5);
+    int n = 24;
+    double[] x = new double[3 * n];
+    for (int i = 0; i < x.length; i++) {
+      x[i] = rng.nextGaussian();
+    }
+    MlpValueFunction v = new MlpValueFunction(3, new int[] {16, 16}, Activation.TANH, Rng.of(6),
+        1e-3, 1, 64);
+    double[] pred = new double[n];
+    v.predict(x, new int[n], n, pred);
+    double clip = 0.2;
+    double[] old = new double[n];
+    double[] y = new double[n];
+    for (int i = 0; i < n; i++) {
+      // every third value moved far from V_old (clipped), the others well inside the bounds
+      double shift = i % 3 == 0 ? (i % 2 == 0 ? 0.9 : -0.7) : 0.05 * ((i % 5) - 2);
+      old[i] = pred[i] - shift;
+      y[i] = rng.nextGaussian();
+    }
+    double expected = 0;
+    for (int i = 0; i < n; i++) {
+      double vc = old[i] + Math.max(-clip, Math.min(clip, pred[i] - old[i]));
+      expected += (vc - y[i]) * (vc - y[i]) / n;
+    }
+    double[] grad = new double[v.parameters().length];
+    double loss = v.clippedMseAndGradient(x, n, y, old, clip, grad);
+    assertThat(loss).isCloseTo(expected, within(1e-12));
+    double[] theta = v.parameters();
+    double h = 1e-6;
+    for (int j = 0; j < theta.length; j += 7) {
+      double[] p = theta.clone();
+      p[j] = theta[j] + h;
+      v.setParameters(p);
+      double up = v.clippedMseAndGradient(x, n, y, old, clip, new double[theta.length]);
+      p[j] = theta[j] - h;
+      v.setParameters(p);
+      double down = v.clippedMseAndGradient(x, n, y, old, clip, new double[theta.length]);
+      assertThat(grad[j]).as("parameter %d", j)
+          .isCloseTo((up - down) / (2 * h), within(1e-7 + 1e-5 * Math.abs(grad[j])));
+    }
+    v.setParameters(theta);
+    // nothing clipped: the plain loss and gradient
+    double[] plain = new double[theta.length];
+    double mse = v.mseAndGradient(x, n, y, plain);
+    double[] wide = new double[theta.length];
+    assertThat(v.clippedMseAndGradient(x, n, y, old, 100.0, wide)).isCloseTo(mse, within(1e-12));
+    for (int j = 0; j < theta.length; j++) {
+      assertThat(wide[j]).isCloseTo(plain[j], within(1e-12));
+    }
   }
 
   @Test
