@@ -62,8 +62,8 @@ public record TrainConfig(
     List<String> warnings) {
 
   /** The arguments of SB3's VecNormalize that {@code normalize} may carry as a dict. */
-  public static final Set<String> NORMALIZE_KEYS = new java.util.LinkedHashSet<>(
-      List.of("norm_obs", "norm_reward", "clip_obs", "clip_reward", "gamma"));
+  public static final List<String> NORMALIZE_KEYS =
+      List.of("norm_obs", "norm_reward", "clip_obs", "clip_reward", "gamma");
 
   /** The keys understood, with the Zoo's and natgrad's own. */
   public static final Set<String> KEYS = Set.of("env", "algo", "n_timesteps", "seed", "n_envs",
