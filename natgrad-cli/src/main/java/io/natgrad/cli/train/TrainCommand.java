@@ -134,6 +134,9 @@ public final class TrainCommand implements Callable<Integer> {
   @Option(names = "--n-critic-updates", description = "Critic epochs per update, TRPO/NPG "
       + "(default 10).")
   String nCriticUpdates;
+  @Option(names = "--sub-sampling-factor", description = "TRPO/NPG: the policy step uses every "
+      + "k-th step, the critic all of them (default 1).")
+  String subSamplingFactor;
   @Option(names = "--learning-rate", description = "Adam step of the critic (TRPO/NPG, default "
       + "1e-3) or of PPO (default 3e-4); lin_X decays linearly from X.")
   String learningRate;
@@ -208,6 +211,7 @@ public final class TrainCommand implements Callable<Integer> {
     put(m, "n_epochs", nEpochs);
     put(m, "clip_range", clipRange);
     put(m, "clip_range_vf", clipRangeVf);
+    put(m, "sub_sampling_factor", subSamplingFactor);
     put(m, "ent_coef", entCoef);
     put(m, "vf_coef", vfCoef);
     put(m, "max_grad_norm", maxGradNorm);

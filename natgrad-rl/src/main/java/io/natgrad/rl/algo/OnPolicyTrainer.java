@@ -290,12 +290,26 @@ public final class OnPolicyTrainer implements AutoCloseable {
         // the same time, one per core (each pass inside splits its rows exactly as it would
         // alone, so the results are the same bits as one after the other)
         double[] thetaNow = theta;
+        // sb3-contrib's sub_sampling_factor: the policy step (surrogate, KL, Fisher) sees every
+        // k-th step, its advantages normalized over that sample; the critic sees them all
+        int k = config.subSamplingFactor();
+        Batch policyBatch = k == 1 ? batch : batch.everyKth(k);
+        double[] policyAdv = adv;
+        if (k > 1) {
+          double[] sampled = new double[policyBatch.size()];
+          for (int j = 0; j < sampled.length; j++) {
+            sampled[j] = gae.advantages()[j * k];
+          }
+          policyAdv = config.normalizeAdvantage() ? Gae.normalize(sampled) : sampled;
+        }
+        Batch pb = policyBatch;
+        double[] pa = policyAdv;
         NaturalPolicyUpdate.Result[] result = new NaturalPolicyUpdate.Result[1];
         double[] critic = new double[2];
         double[] policySeconds = new double[1];
         Parallelism.both(() -> {
           long tPolicy = System.nanoTime();
-          result[0] = update.apply(thetaNow, batch, adv);
+          result[0] = update.apply(thetaNow, pb, pa);
           policySeconds[0] = (System.nanoTime() - tPolicy) / 1e9;
         }, () -> {
           long tCritic = System.nanoTime();

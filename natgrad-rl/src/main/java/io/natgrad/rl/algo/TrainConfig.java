@@ -56,6 +56,7 @@ public record TrainConfig(
     boolean clipRangeLinear,
     double clipRangeVf,
     boolean clipRangeVfLinear,
+    int subSamplingFactor,
     double entCoef,
     double vfCoef,
     double maxGradNorm,
@@ -112,11 +113,7 @@ public record TrainConfig(
       r.integer("sde_sample_freq", -1, Integer.MIN_VALUE, Integer.MAX_VALUE);
       warnings.add("sde_sample_freq is ignored (no gSDE)");
     }
-    int sub = r.integer("sub_sampling_factor", 1, 1, Integer.MAX_VALUE);
-    if (sub != 1) {
-      throw new IllegalArgumentException(
-          "sub_sampling_factor must be 1 (the Fisher uses the whole batch), got " + sub);
-    }
+    int sub = r.integer("sub_sampling_factor", 1, 1, 1_000_000);
     int[] pi = {64, 64};
     int[] vf = {64, 64};
     Activation act = Activation.TANH;
@@ -230,6 +227,7 @@ public record TrainConfig(
         lin.get("clip_range_vf") == null ? Double.NaN
             : r.range("clip_range_vf", 0, 0, false, Double.POSITIVE_INFINITY, false),
         clipVfLinear,
+        sub,
         r.range("ent_coef", 0.0, 0, true, Double.POSITIVE_INFINITY, false),
         r.range("vf_coef", 0.5, 0, true, Double.POSITIVE_INFINITY, false),
         r.range("max_grad_norm", 0.5, 0, false, Double.POSITIVE_INFINITY, false),
@@ -300,6 +298,7 @@ public record TrainConfig(
     m.put("line_search_shrinking_factor", lineSearchShrinkingFactor);
     m.put("line_search_max_iter", lineSearchMaxIter);
     m.put("n_critic_updates", nCriticUpdates);
+    m.put("sub_sampling_factor", subSamplingFactor);
     m.put("learning_rate", learningRateLinear ? "lin_" + learningRate : learningRate);
     boolean defaults = clipObs == 10.0 && clipReward == 10.0 && Double.isNaN(normGamma);
     m.put("normalize", normalize == normReward && defaults ? (Object) normalize

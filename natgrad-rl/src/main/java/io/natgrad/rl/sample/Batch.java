@@ -103,6 +103,41 @@ public record Batch(
     return new Batch(od, ad, obs, act, rew, term, trunc, lp, ts, off, fin);
   }
 
+  /**
+   * Steps 0, k, 2k, … as a batch, for a policy step on a subsample (sb3-contrib TRPO's
+   * {@code sub_sampling_factor}): observation, action, reward, flags, log π and timestep of each
+   * kept step. The kept steps no longer form episodes: the result is one segment whose final
+   * observation is this batch's last one, not for bootstrapping values.
+   */
+  public Batch everyKth(int k) {
+    if (k < 1) {
+      throw new IllegalArgumentException("sub_sampling_factor must be >= 1, got " + k);
+    }
+    int n = (size() + k - 1) / k;
+    double[] obs = new double[n * observationDim];
+    double[] act = new double[n * actionDim];
+    double[] rew = new double[n];
+    boolean[] term = new boolean[n];
+    boolean[] trunc = new boolean[n];
+    double[] lp = new double[n];
+    int[] ts = new int[n];
+    for (int j = 0; j < n; j++) {
+      int i = j * k;
+      System.arraycopy(observations, i * observationDim, obs, j * observationDim, observationDim);
+      System.arraycopy(actions, i * actionDim, act, j * actionDim, actionDim);
+      rew[j] = rewards[i];
+      term[j] = terminated[i];
+      trunc[j] = truncated[i];
+      lp[j] = logProbs[i];
+      ts[j] = timesteps[i];
+    }
+    int e = episodes();
+    double[] fin = Arrays.copyOfRange(finalObservations, (e - 1) * observationDim,
+        e * observationDim);
+    return new Batch(observationDim, actionDim, obs, act, rew, term, trunc, lp, ts,
+        new int[] {0, n}, fin);
+  }
+
   /** Number of steps. */
   public int size() {
     return rewards.length;

@@ -108,6 +108,19 @@ class TrainConfigTest {
   }
 
   @Test
+  void subSamplingFactorIsReadAndRangeChecked() {
+    Map<String, Object> m = base();
+    assertThat(TrainConfig.fromMap(m).subSamplingFactor()).isEqualTo(1);
+    m.put("sub_sampling_factor", 4);
+    TrainConfig c = TrainConfig.fromMap(m);
+    assertThat(c.subSamplingFactor()).isEqualTo(4);
+    assertThat(TrainConfig.fromMap(c.toMap()).subSamplingFactor()).isEqualTo(4);
+    m.put("sub_sampling_factor", 0);
+    assertThatThrownBy(() -> TrainConfig.fromMap(m))
+        .hasMessageContaining("sub_sampling_factor must be an integer in [1, 1000000], got 0");
+  }
+
+  @Test
   void vecNormalizeArgumentsAreReadOrRefusedByName() {
     Map<String, Object> m = base();
     m.put("gamma", 0.98);
