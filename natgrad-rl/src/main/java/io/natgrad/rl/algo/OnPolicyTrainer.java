@@ -259,8 +259,6 @@ public final class OnPolicyTrainer implements AutoCloseable {
       double[] finalValues = new double[segs];
       valueFunction.predict(batch.finalObservations(), finalTs, segs, finalValues);
       Gae.Result gae = Gae.compute(batch, values, finalValues, config.gamma(), config.gaeLambda());
-      double[] adv = config.normalizeAdvantage() && ppo == null
-          ? Gae.normalize(gae.advantages()) : gae.advantages();
       Map<String, Object> row = new LinkedHashMap<>();
       for (String key : METRIC_KEYS) {
         row.put(key, Double.NaN);
@@ -294,14 +292,14 @@ public final class OnPolicyTrainer implements AutoCloseable {
         // k-th step, its advantages normalized over that sample; the critic sees them all
         int k = config.subSamplingFactor();
         Batch policyBatch = k == 1 ? batch : batch.everyKth(k);
-        double[] policyAdv = adv;
+        double[] sampled = gae.advantages();
         if (k > 1) {
-          double[] sampled = new double[policyBatch.size()];
+          sampled = new double[policyBatch.size()];
           for (int j = 0; j < sampled.length; j++) {
             sampled[j] = gae.advantages()[j * k];
           }
-          policyAdv = config.normalizeAdvantage() ? Gae.normalize(sampled) : sampled;
         }
+        double[] policyAdv = config.normalizeAdvantage() ? Gae.normalize(sampled) : sampled;
         Batch pb = policyBatch;
         double[] pa = policyAdv;
         NaturalPolicyUpdate.Result[] result = new NaturalPolicyUpdate.Result[1];
