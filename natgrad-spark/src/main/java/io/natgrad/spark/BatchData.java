@@ -1,6 +1,6 @@
 package io.natgrad.spark;
 
-import io.natgrad.rl.sample.Batch;
+import io.natgrad.rl.batch.Batch;
 import java.io.Serializable;
 
 /** The columns of a {@link Batch} as a task returns them (Batch itself is not serializable). */

@@ -1,12 +1,13 @@
 package io.natgrad.spark;
 
+import io.natgrad.rl.sample.CopyState;
 import io.natgrad.rl.env.EnvSnapshot;
 import io.natgrad.rl.sample.VectorSampler;
 import java.io.Serializable;
 
 /**
  * One environment copy's state as it travels between the driver and a task: the serializable form
- * of {@link VectorSampler.CopyState} (the same fields checkpoints store). Doubles travel as their
+ * of {@link CopyState} (the same fields checkpoints store). Doubles travel as their
  * bits, so the copy resumes exactly.
  *
  * @param envState the environment's internal state
@@ -24,7 +25,7 @@ record CopyData(double[] envState, long[] envRng, int elapsed, boolean active, l
     double[] raw, double[] seen, int timestep, double episodeReturn, int episodeLength)
     implements Serializable {
 
-  static CopyData of(VectorSampler.CopyState c, String envId) {
+  static CopyData of(CopyState c, String envId) {
     EnvSnapshot e = c.env();
     if (e == null) {
       throw new IllegalArgumentException("environment " + envId + " offers no snapshot (it is "
@@ -34,8 +35,8 @@ record CopyData(double[] envState, long[] envRng, int elapsed, boolean active, l
         c.seen(), c.timestep(), c.episodeReturn(), c.episodeLength());
   }
 
-  VectorSampler.CopyState toState() {
-    return new VectorSampler.CopyState(new EnvSnapshot(envState, envRng, elapsed, active),
+  CopyState toState() {
+    return new CopyState(new EnvSnapshot(envState, envRng, elapsed, active),
         actionRng, raw, seen, timestep, episodeReturn, episodeLength);
   }
 }

@@ -1,8 +1,10 @@
 package io.natgrad.spark;
 
+import io.natgrad.rl.sample.SamplerState;
+import io.natgrad.rl.sample.CopyState;
 import io.natgrad.rl.algo.Evaluation;
 import io.natgrad.rl.env.Env;
-import io.natgrad.rl.sample.Batch;
+import io.natgrad.rl.batch.Batch;
 import io.natgrad.rl.sample.VectorSampler;
 import java.io.Serializable;
 import java.util.ArrayList;
@@ -43,11 +45,11 @@ final class SliceTask {
       Input in) {
     try (VectorSampler s = new VectorSampler(copies(envId, in.count()), spec.build(), seed, null, 1, in.firstCopy())) {
       if (in.copies() != null) {
-        List<VectorSampler.CopyState> cs = new ArrayList<>(in.count());
+        List<CopyState> cs = new ArrayList<>(in.count());
         for (CopyData c : in.copies()) {
           cs.add(c.toState());
         }
-        s.restore(new VectorSampler.State(in.started(), 0L, cs));
+        s.restore(new SamplerState(in.started(), 0L, cs));
       }
       Batch b;
       try {
@@ -57,7 +59,7 @@ final class SliceTask {
       }
       List<double[]> episodes = s.drainCompletedEpisodesWithOrder();
       List<CopyData> out = new ArrayList<>(in.count());
-      for (VectorSampler.CopyState c : s.snapshot().copies()) {
+      for (CopyState c : s.snapshot().copies()) {
         out.add(CopyData.of(c, envId));
       }
       return new Output(in.firstCopy(), BatchData.of(b), episodes, out, null);

@@ -1,7 +1,9 @@
 package io.natgrad.spark;
 
+import io.natgrad.rl.sample.SamplerState;
+import io.natgrad.rl.sample.CopyState;
 import io.natgrad.rl.env.NonFiniteEnvironmentException;
-import io.natgrad.rl.sample.Batch;
+import io.natgrad.rl.batch.Batch;
 import io.natgrad.rl.sample.Sampler;
 import io.natgrad.rl.sample.VectorSampler;
 import java.util.ArrayList;
@@ -175,23 +177,23 @@ public final class SparkSampler implements Sampler {
   }
 
   @Override
-  public VectorSampler.State snapshot() {
+  public SamplerState snapshot() {
     if (states == null) {
       // nothing sampled yet: the streams are the fresh ones, exactly as a new VectorSampler's
       try (VectorSampler fresh = freshLocal()) {
-        VectorSampler.State s = fresh.snapshot();
-        return new VectorSampler.State(false, totalSteps, s.copies());
+        SamplerState s = fresh.snapshot();
+        return new SamplerState(false, totalSteps, s.copies());
       }
     }
-    List<VectorSampler.CopyState> cs = new ArrayList<>(copies);
+    List<CopyState> cs = new ArrayList<>(copies);
     for (CopyData c : states) {
       cs.add(c.toState());
     }
-    return new VectorSampler.State(true, totalSteps, cs);
+    return new SamplerState(true, totalSteps, cs);
   }
 
   @Override
-  public boolean restore(VectorSampler.State state) {
+  public boolean restore(SamplerState state) {
     if (state.copies().size() != copies) {
       throw new IllegalArgumentException("checkpoint has " + state.copies().size()
           + " environment copies, the run has n_envs " + copies);
@@ -202,7 +204,7 @@ public final class SparkSampler implements Sampler {
       return true;
     }
     List<CopyData> next = new ArrayList<>(copies);
-    for (VectorSampler.CopyState c : state.copies()) {
+    for (CopyState c : state.copies()) {
       if (c.env() == null) {
         states = null;
         return false;

@@ -10,7 +10,7 @@ import io.natgrad.rl.algo.TrainConfig;
 import io.natgrad.rl.env.Env;
 import io.natgrad.rl.env.EnvRegistry;
 import io.natgrad.rl.policy.NeuralPolicy;
-import io.natgrad.rl.sample.Batch;
+import io.natgrad.rl.batch.Batch;
 import io.natgrad.rl.sample.Sampler;
 import io.natgrad.rl.sample.SamplerEngine;
 import io.natgrad.rl.sample.VectorSampler;

@@ -12,7 +12,7 @@ import io.natgrad.core.optim.TrustRegion;
 import io.natgrad.core.optim.Update;
 import io.natgrad.core.optim.UpdateRule;
 import io.natgrad.rl.policy.NeuralPolicy;
-import io.natgrad.rl.sample.Batch;
+import io.natgrad.rl.batch.Batch;
 
 /**
  * The policy step of the natural policy gradient (Kakade 2002) and TRPO (Schulman et al. 2015) on a

@@ -12,7 +12,7 @@ import io.natgrad.rl.nn.Parallelism;
 import io.natgrad.rl.policy.CategoricalMlpPolicy;
 import io.natgrad.rl.policy.GaussianMlpPolicy;
 import io.natgrad.rl.policy.NeuralPolicy;
-import io.natgrad.rl.sample.Batch;
+import io.natgrad.rl.batch.Batch;
 import io.natgrad.rl.sample.Gae;
 import io.natgrad.rl.sample.Sampler;
 import io.natgrad.rl.sample.SamplerEngine;

@@ -8,7 +8,7 @@ import io.natgrad.core.optim.UpdateRule;
 import io.natgrad.rl.env.Env;
 import io.natgrad.rl.env.NonFiniteEnvironmentException;
 import io.natgrad.rl.policy.Policy;
-import io.natgrad.rl.sample.Batch;
+import io.natgrad.rl.batch.Batch;
 import io.natgrad.rl.sample.SerialSampler;
 import java.util.ArrayList;
 import java.util.Arrays;

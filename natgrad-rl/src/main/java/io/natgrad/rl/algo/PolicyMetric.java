@@ -3,7 +3,7 @@ package io.natgrad.rl.algo;
 import io.natgrad.core.linalg.LinearOperator;
 import io.natgrad.core.metric.ScoreOuterProducts;
 import io.natgrad.rl.policy.Policy;
-import io.natgrad.rl.sample.Batch;
+import io.natgrad.rl.batch.Batch;
 import org.ejml.data.DMatrixRMaj;
 
 /**

@@ -4,7 +4,7 @@ import io.natgrad.core.optim.Adam;
 import io.natgrad.core.random.Rng;
 import io.natgrad.rl.nn.Parallelism;
 import io.natgrad.rl.policy.NeuralPolicy;
-import io.natgrad.rl.sample.Batch;
+import io.natgrad.rl.batch.Batch;
 import io.natgrad.rl.sample.Gae;
 import io.natgrad.rl.value.MlpValueFunction;
 

@@ -1,6 +1,6 @@
 package io.natgrad.rl.algo;
 
-import io.natgrad.rl.sample.Batch;
+import io.natgrad.rl.batch.Batch;
 
 /**
  * The per-step weights ψ_t of a policy-gradient estimate ĝ = (1/N) Σ_steps ψ_t ∇log π(a_t|s_t),

@@ -2,7 +2,7 @@ package io.natgrad.rl.algo;
 
 import io.natgrad.core.optim.Objective;
 import io.natgrad.rl.policy.Policy;
-import io.natgrad.rl.sample.Batch;
+import io.natgrad.rl.batch.Batch;
 
 /**
  * The importance-sampled policy-gradient surrogate of a batch collected with θ_old, negated for

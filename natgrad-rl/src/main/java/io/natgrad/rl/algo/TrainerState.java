@@ -1,5 +1,6 @@
 package io.natgrad.rl.algo;
 
+import io.natgrad.rl.sample.SamplerState;
 import io.natgrad.core.optim.Adam;
 import io.natgrad.rl.env.RunningMeanStd;
 import io.natgrad.rl.sample.VectorSampler;
@@ -32,5 +33,5 @@ import java.util.Map;
  */
 public record TrainerState(Map<String, Object> config, int iteration, long steps,
     double elapsedSeconds, double[] theta, double[] valueParameters, Adam.State valueAdam,
-    Adam.State ppoAdam, RunningMeanStd normalizer, long[] criticRng, VectorSampler.State sampler,
+    Adam.State ppoAdam, RunningMeanStd normalizer, long[] criticRng, SamplerState sampler,
     List<double[]> recentEpisodes, long nextEval, int evals, Double bestEval, int failStreak) {}

@@ -12,7 +12,7 @@ import io.natgrad.rl.env.EnvRegistry;
 import io.natgrad.rl.nn.Activation;
 import io.natgrad.rl.policy.CategoricalMlpPolicy;
 import io.natgrad.rl.policy.NeuralPolicy;
-import io.natgrad.rl.sample.Batch;
+import io.natgrad.rl.batch.Batch;
 import io.natgrad.rl.sample.VectorSampler;
 import io.natgrad.rl.value.MlpValueFunction;
 import java.util.ArrayList;

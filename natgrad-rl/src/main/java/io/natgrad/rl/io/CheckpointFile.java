@@ -1,5 +1,7 @@
 package io.natgrad.rl.io;
 
+import io.natgrad.rl.sample.SamplerState;
+import io.natgrad.rl.sample.CopyState;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -63,7 +65,7 @@ public final class CheckpointFile {
     sampler.put("started", s.sampler().started());
     sampler.put("total_steps", s.sampler().totalSteps());
     ArrayNode copies = sampler.putArray("copies");
-    for (VectorSampler.CopyState c : s.sampler().copies()) {
+    for (CopyState c : s.sampler().copies()) {
       ObjectNode o = copies.addObject();
       if (c.env() != null) {
         ObjectNode e = o.putObject("env");
@@ -171,7 +173,7 @@ public final class CheckpointFile {
         : new RunningMeanStd(doubles(norm, "mean"), doubles(norm, "var"),
             number(norm, "count"));
     JsonNode sampler = object(payload, "sampler");
-    List<VectorSampler.CopyState> copies = new ArrayList<>();
+    List<CopyState> copies = new ArrayList<>();
     JsonNode copiesNode = sampler.get("copies");
     if (copiesNode == null || !copiesNode.isArray()) {
       throw new IllegalArgumentException("sampler.copies must be an array");
@@ -182,7 +184,7 @@ public final class CheckpointFile {
           : new EnvSnapshot(doubles(e, "state"),
               e.get("rng") == null || e.get("rng").isNull() ? null : longs(e, "rng", 4),
               integer(e, "elapsed"), bool(e, "active"));
-      copies.add(new VectorSampler.CopyState(snap, longs(c, "action_rng", 4),
+      copies.add(new CopyState(snap, longs(c, "action_rng", 4),
           nullableDoubles(c, "raw"), nullableDoubles(c, "seen"), integer(c, "timestep"),
           number(c, "episode_return"), integer(c, "episode_length")));
     }
@@ -212,7 +214,7 @@ public final class CheckpointFile {
         number(payload, "elapsed_seconds"), doubles(payload, "theta"),
         doubles(payload, "value_parameters"), adam(payload.get("value_adam")),
         adam(payload.get("ppo_adam")), normalizer, longs(payload, "critic_rng", 4),
-        new VectorSampler.State(bool(sampler, "started"), longValue(sampler, "total_steps"),
+        new SamplerState(bool(sampler, "started"), longValue(sampler, "total_steps"),
             copies, rewardNormalizer),
         recent, longValue(payload, "next_eval"), integer(payload, "evals"),
         best == null || best.isNull() ? null : number(payload, "best_eval"),

@@ -98,7 +98,7 @@ abstract class MlpPolicyBase implements NeuralPolicy {
   }
 
   @Override
-  public void weightedScoreSum(double[] theta, io.natgrad.rl.sample.Batch batch, double[] weights,
+  public void weightedScoreSum(double[] theta, io.natgrad.rl.batch.Batch batch, double[] weights,
       double[] out) {
     weightedScoreSum(theta, batch.observations(), batch.actions(), batch.size(), weights, out);
   }

@@ -1,6 +1,6 @@
 package io.natgrad.rl.policy;
 
-import io.natgrad.rl.sample.Batch;
+import io.natgrad.rl.batch.Batch;
 import java.util.random.RandomGenerator;
 import org.ejml.data.DMatrixRMaj;
 

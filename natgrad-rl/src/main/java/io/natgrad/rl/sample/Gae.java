@@ -1,5 +1,6 @@
 package io.natgrad.rl.sample;
 
+import io.natgrad.rl.batch.Batch;
 /**
  * Generalized advantage estimation (Schulman et al. 2016) over a {@link Batch}:
  *

@@ -1,5 +1,6 @@
 package io.natgrad.rl.sample;
 
+import io.natgrad.rl.batch.Batch;
 import java.util.List;
 
 /**
@@ -18,10 +19,10 @@ public interface Sampler extends AutoCloseable {
   List<double[]> drainCompletedEpisodes();
 
   /** Everything that determines future batches (checkpoints). */
-  VectorSampler.State snapshot();
+  SamplerState snapshot();
 
   /** Restores a snapshot; false when some environment offered none (fresh episodes then). */
-  boolean restore(VectorSampler.State state);
+  boolean restore(SamplerState state);
 
   /** Number of environment copies. */
   int envCount();

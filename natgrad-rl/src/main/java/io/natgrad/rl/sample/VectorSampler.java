@@ -1,5 +1,6 @@
 package io.natgrad.rl.sample;
 
+import io.natgrad.rl.batch.Batch;
 import io.natgrad.core.random.Rng;
 import io.natgrad.rl.env.Env;
 import io.natgrad.rl.env.NonFiniteEnvironmentException;
@@ -570,36 +571,9 @@ public final class VectorSampler implements Sampler {
     }
   }
 
-  /**
-   * One environment copy's resumable state.
-   *
-   * @param env the environment snapshot (null when the environment offers none)
-   * @param actionRng the copy's action stream
-   * @param raw the current raw observation
-   * @param seen the current observation as the policy sees it
-   * @param timestep the step index within the current episode
-   * @param episodeReturn the current episode's return so far
-   * @param episodeLength the current episode's length so far
-   */
-  public record CopyState(io.natgrad.rl.env.EnvSnapshot env, long[] actionRng, double[] raw,
-      double[] seen, int timestep, double episodeReturn, int episodeLength) {}
-
-  /**
-   * The sampler's resumable state: per copy, plus the step counter and the reward normalizer's
-   * state (null without one).
-   */
-  public record State(boolean started, long totalSteps, List<CopyState> copies,
-      io.natgrad.rl.env.RewardNormalizer.State rewardNormalizer) {
-
-    /** A state without reward normalization. */
-    public State(boolean started, long totalSteps, List<CopyState> copies) {
-      this(started, totalSteps, copies, null);
-    }
-  }
-
   /** A snapshot of everything that determines future batches. */
   @Override
-  public State snapshot() {
+  public SamplerState snapshot() {
     List<CopyState> copies = new ArrayList<>();
     for (int k = 0; k < envs.size(); k++) {
       copies.add(new CopyState(io.natgrad.rl.env.EnvSnapshot.capture(envs.get(k)),
@@ -607,7 +581,7 @@ public final class VectorSampler implements Sampler {
           seen[k] == null ? null : seen[k].clone(), timestep[k], episodeReturn[k],
           episodeLength[k]));
     }
-    return new State(started, totalSteps, copies,
+    return new SamplerState(started, totalSteps, copies,
         rewardNormalizer == null ? null : rewardNormalizer.state());
   }
 
@@ -616,7 +590,7 @@ public final class VectorSampler implements Sampler {
    * offered no snapshot: then every copy starts fresh episodes (seeded from the stream as usual).
    */
   @Override
-  public boolean restore(State state) {
+  public boolean restore(SamplerState state) {
     if (state.copies().size() != envs.size()) {
       throw new IllegalArgumentException("checkpoint has " + state.copies().size()
           + " environment copies, the run has n_envs " + envs.size());

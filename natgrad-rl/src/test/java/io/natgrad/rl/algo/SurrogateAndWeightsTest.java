@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.natgrad.core.dist.Scale;
 import io.natgrad.rl.policy.GaussianPolicy;
-import io.natgrad.rl.sample.Batch;
+import io.natgrad.rl.batch.Batch;
 import org.junit.jupiter.api.Test;
 
 class SurrogateAndWeightsTest {

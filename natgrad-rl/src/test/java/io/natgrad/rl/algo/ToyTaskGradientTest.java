@@ -11,7 +11,7 @@ import io.natgrad.core.optim.Projection;
 import io.natgrad.rl.env.EnvRegistry;
 import io.natgrad.rl.env.LinearGaussianWalk;
 import io.natgrad.rl.policy.GaussianPolicy;
-import io.natgrad.rl.sample.Batch;
+import io.natgrad.rl.batch.Batch;
 import io.natgrad.rl.sample.SerialSampler;
 import java.util.Map;
 import org.ejml.data.DMatrixRMaj;

@@ -1,5 +1,6 @@
 package io.natgrad.rl.sample;
 
+import io.natgrad.rl.batch.Batch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,4 +1,4 @@
-package io.natgrad.rl.sample;
+package io.natgrad.rl.batch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

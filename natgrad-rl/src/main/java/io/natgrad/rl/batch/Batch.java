@@ -1,4 +1,4 @@
-package io.natgrad.rl.sample;
+package io.natgrad.rl.batch;
 
 import java.util.Arrays;
 
