@@ -1,12 +1,12 @@
 package io.natgrad.cli.reproduce;
 
+import io.natgrad.rl.metric.PolicyMetric;
 import io.natgrad.cli.io.Csv;
 import io.natgrad.cli.io.RunDirectory;
 import io.natgrad.cli.plot.Plots;
 import io.natgrad.core.dist.Scale;
 import io.natgrad.rl.algo.IterationRecord;
 import io.natgrad.rl.env.LinearGaussianWalk;
-import io.natgrad.rl.algo.PolicyMetric;
 import io.natgrad.rl.algo.ToyTaskExperiment;
 import java.awt.Color;
 import java.io.PrintStream;
@@ -57,8 +57,10 @@ public final class Figure4Command extends FigureCommand {
       description = "sigma (floored at 1e-3 after each step) or log-sigma (default ${DEFAULT-VALUE}).")
   String parameterization;
 
-  @Option(names = "--npg-metric", defaultValue = "exact",
-      description = "NPG's trajectory Fisher: exact (T·F) or sampled (from the batch's trajectory scores) (default ${DEFAULT-VALUE}).")
+  @Option(names = {"--metric", "--npg-metric"}, defaultValue = "fisher",
+      description = "NPG's metric: fisher (the exact trajectory Fisher, T·F) or mc-fisher (the "
+          + "Monte-Carlo trajectory Fisher from the batch's trajectory scores); exact and sampled "
+          + "are accepted for them (default ${DEFAULT-VALUE}).")
   String npgMetric;
 
   @Option(names = "--mu0", defaultValue = "10", description = "Initial μ (default ${DEFAULT-VALUE}).")
@@ -88,12 +90,12 @@ public final class Figure4Command extends FigureCommand {
       default -> throw new IllegalArgumentException(
           "--parameterization must be sigma or log-sigma, got '" + parameterization + "'");
     };
-    PolicyMetric metric = switch (npgMetric) {
-      case "exact" -> PolicyMetric.EXACT_FISHER;
-      case "sampled" -> PolicyMetric.SAMPLED_FISHER;
-      default -> throw new IllegalArgumentException(
-          "--npg-metric must be exact or sampled, got '" + npgMetric + "'");
-    };
+    PolicyMetric metric;
+    try {
+      metric = PolicyMetric.named(npgMetric);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("--" + e.getMessage());
+    }
     try {
       return new ToyTaskExperiment(agents, iterations, horizon, trajectories, step, trustRegion,
           scale, metric, mu0, sigma0, seed);
@@ -114,7 +116,7 @@ public final class Figure4Command extends FigureCommand {
     settings.put("step", step);
     settings.put("reading", reading);
     settings.put("parameterization", parameterization);
-    settings.put("npg_metric", npgMetric);
+    settings.put("metric", PolicyMetric.named(npgMetric).name());
     settings.put("mu0", mu0);
     settings.put("sigma0", sigma0);
     settings.put("seed", seed);

@@ -3,6 +3,7 @@ package io.natgrad.core.optim;
 import io.natgrad.core.linalg.CgResult;
 import io.natgrad.core.linalg.LinearOperator;
 import io.natgrad.core.linalg.Vectors;
+import io.natgrad.core.metric.Metric;
 
 /**
  * The one update routine of natgrad (paper, Algorithms 1 and 2):
@@ -35,7 +36,22 @@ public record UpdateRule(DirectionSolver solver, StepRule stepRule, Projection p
   }
 
   /**
-   * One update from θ.
+   * One update from θ with the metric G = {@code metric.at(θ)}: the form every caller with a
+   * {@link Metric} uses — the optimizer's θ ↦ G, and the RL metrics bound to a batch.
+   *
+   * @param objective f (line searches evaluate it at trial points)
+   * @param metric the metric, asked for G at θ
+   * @param theta θ (not modified)
+   * @param value f(θ)
+   * @param gradient ∇f(θ) (not modified)
+   */
+  public Update step(
+      Objective objective, Metric metric, double[] theta, double value, double[] gradient) {
+    return step(objective, metric.at(theta), theta, value, gradient);
+  }
+
+  /**
+   * One update from θ with G given as an operator.
    *
    * @param objective f (line searches evaluate it at trial points)
    * @param metric G(θ)

@@ -2,15 +2,15 @@ package io.natgrad.rl.algo;
 
 import io.natgrad.core.linalg.CgResult;
 import io.natgrad.core.linalg.ConjugateGradient;
-import io.natgrad.core.linalg.LinearOperator;
+import io.natgrad.core.metric.Metric;
 import io.natgrad.core.optim.ConstrainedBacktracking;
 import io.natgrad.core.optim.DirectionSolver;
-import io.natgrad.core.optim.DivergenceAware;
-import io.natgrad.core.optim.Objective;
 import io.natgrad.core.optim.StepRule;
 import io.natgrad.core.optim.TrustRegion;
 import io.natgrad.core.optim.Update;
 import io.natgrad.core.optim.UpdateRule;
+import io.natgrad.rl.metric.PolicyMetric;
+import io.natgrad.rl.metric.PolicySample;
 import io.natgrad.rl.policy.NeuralPolicy;
 import io.natgrad.rl.batch.Batch;
 
@@ -35,6 +35,7 @@ public final class NaturalPolicyUpdate {
   private final double targetKl;
   private final double damping;
   private final UpdateRule rule;
+  private final PolicyMetric metric = PolicyMetric.FISHER;
 
   /**
    * What one update did.
@@ -74,12 +75,11 @@ public final class NaturalPolicyUpdate {
 
   /** One update from θ on the batch with (normalized) advantages. */
   public Result apply(double[] theta, Batch batch, double[] advantages) {
-    Surrogate f = new Surrogate(theta, batch, advantages);
+    Surrogate f = new Surrogate(PolicySample.perStep(policy, batch), theta, advantages);
     double[] grad = new double[policy.parameterDimension()];
     double value = f.valueAndGradient(theta, grad);
-    LinearOperator fisher = policy.fisherOperator(theta, batch.observations(), batch.size())
-        .plusDamping(damping);
-    Update u = rule.step(f, fisher, theta, value, grad);
+    Metric g = metric.on(f.sample()).withDamping(damping);
+    Update u = rule.step(f, g, theta, value, grad);
     CgResult cg = u.cg();
     if (!u.accepted()) {
       return new Result(theta.clone(), new Stats(-value, 0.0, false,
@@ -99,82 +99,5 @@ public final class NaturalPolicyUpdate {
     return new Result(next, new Stats(-value, kl, true, cg.iterations(), cg.relativeResidual(),
         cg.status().name(), beta, predictedKl, beta * gradDotDir, value - after, u.backtracks(),
         null));
-  }
-
-  /** f(θ') = −L(θ') with the KL to π_θ as its divergence. */
-  private final class Surrogate implements Objective, DivergenceAware {
-    private final double[] thetaOld;
-    private final Batch batch;
-    private final double[] adv;
-    private final double[] logpOld;
-    private final int n;
-    /** π_old's network outputs, computed once for the line search's KL. */
-    private double[] outputsOld;
-    /** The last trial θ' evaluated by {@link #value} and its KL: the line search asks for both. */
-    private double[] lastTrial;
-    private double lastKl;
-
-    Surrogate(double[] thetaOld, Batch batch, double[] adv) {
-      this.thetaOld = thetaOld;
-      this.batch = batch;
-      this.adv = adv;
-      this.n = batch.size();
-      this.logpOld = batch.logProbs();
-    }
-
-    @Override
-    public int dimension() {
-      return policy.parameterDimension();
-    }
-
-    private double[] ratios(double[] theta) {
-      double[] lp = new double[n];
-      policy.logProbs(theta, batch.observations(), batch.actions(), n, lp);
-      for (int i = 0; i < n; i++) {
-        lp[i] = Math.exp(lp[i] - logpOld[i]);
-      }
-      return lp;
-    }
-
-    /** Also keeps KL(π_old ‖ π_θ) from the same forward pass, for {@link #divergence}. */
-    @Override
-    public double value(double[] theta) {
-      if (outputsOld == null) {
-        outputsOld = policy.outputs(thetaOld, batch.observations(), n);
-      }
-      double[] r = new double[n];
-      lastKl = policy.logProbsAndMeanKl(thetaOld, outputsOld, theta, batch.observations(),
-          batch.actions(), n, r);
-      lastTrial = theta.clone();
-      for (int i = 0; i < n; i++) {
-        r[i] = Math.exp(r[i] - logpOld[i]);
-      }
-      double s = 0;
-      for (int i = 0; i < n; i++) {
-        s += r[i] * adv[i];
-      }
-      return -s / n;
-    }
-
-    @Override
-    public double valueAndGradient(double[] theta, double[] gradient) {
-      double[] r = ratios(theta);
-      double s = 0;
-      double[] w = new double[n];
-      for (int i = 0; i < n; i++) {
-        s += r[i] * adv[i];
-        w[i] = -r[i] * adv[i] / n;
-      }
-      policy.weightedScoreSum(theta, batch.observations(), batch.actions(), n, w, gradient);
-      return -s / n;
-    }
-
-    @Override
-    public double divergence(double[] trial) {
-      if (lastTrial != null && java.util.Arrays.equals(lastTrial, trial)) {
-        return lastKl;
-      }
-      return policy.meanKl(thetaOld, trial, batch.observations(), n);
-    }
   }
 }

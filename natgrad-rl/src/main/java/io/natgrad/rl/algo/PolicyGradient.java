@@ -2,11 +2,14 @@ package io.natgrad.rl.algo;
 
 import io.natgrad.core.linalg.LinearOperator;
 import io.natgrad.core.linalg.Vectors;
+import io.natgrad.core.metric.Metric;
 import io.natgrad.core.optim.DirectionSolver;
 import io.natgrad.core.optim.Update;
 import io.natgrad.core.optim.UpdateRule;
 import io.natgrad.rl.env.Env;
 import io.natgrad.rl.env.NonFiniteEnvironmentException;
+import io.natgrad.rl.metric.PolicyMetric;
+import io.natgrad.rl.metric.PolicySample;
 import io.natgrad.rl.policy.Policy;
 import io.natgrad.rl.batch.Batch;
 import io.natgrad.rl.sample.SerialSampler;
@@ -21,7 +24,7 @@ import java.util.List;
  * <pre>
  * sample N episodes with π_θ                       SerialSampler
  * ĝ = (1/N) Σ_τ Σ_t ∇log π(a_t|s_t) ψ_t            StepWeights (ψ = total return or reward-to-go − b)
- * G = I, or the trajectory Fisher (exact/sampled)  PolicyMetric
+ * G = I, or the trajectory Fisher (exact/sampled)  PolicyMetric: euclidean | fisher | mc-fisher
  * θ ← Π(θ + β G⁻¹ĝ)                                core UpdateRule on f = −surrogate (∇f = −ĝ)
  * </pre>
  *
@@ -50,7 +53,7 @@ public final class PolicyGradient {
   public double[] gradientEstimate(double[] theta, Batch batch) {
     double[] psi = StepWeights.of(batch, config.estimator(), config.baseline());
     double[] g = new double[policy.parameterDimension()];
-    SurrogateObjective f = new SurrogateObjective(policy, batch, psi, batch.episodes());
+    Surrogate f = new Surrogate(PolicySample.perEpisode(policy, batch), theta, psi);
     f.valueAndGradient(theta, g);
     Vectors.scale(-1.0, g);
     return g;
@@ -84,7 +87,7 @@ public final class PolicyGradient {
         break;
       }
       double[] psi = StepWeights.of(batch, config.estimator(), config.baseline());
-      SurrogateObjective f = new SurrogateObjective(policy, batch, psi, batch.episodes());
+      Surrogate f = new Surrogate(PolicySample.perEpisode(policy, batch), theta, psi);
       double[] grad = new double[policy.parameterDimension()];
       double value = f.valueAndGradient(theta, grad);
       if (!Double.isFinite(value) || !Vectors.isFinite(grad)) {
@@ -95,7 +98,8 @@ public final class PolicyGradient {
             batch.size(), Double.NaN, Double.NaN, Double.NaN, why));
         return new TrainingResult(history, theta, "stopped at iteration " + k + ": " + why);
       }
-      LinearOperator g = config.metric().at(policy, theta, batch, config.damping());
+      Metric metric = config.metric().on(f.sample()).withDamping(config.damping());
+      LinearOperator g = metric.at(theta);
       Update u;
       String rejection;
       try {

@@ -2,10 +2,11 @@ package io.natgrad.rl.algo;
 
 import io.natgrad.core.optim.Projection;
 import io.natgrad.core.optim.StepRule;
+import io.natgrad.rl.metric.PolicyMetric;
 
 /**
- * Settings of {@link PolicyGradient}: REINFORCE is {@code metric = EUCLIDEAN}, the natural policy
- * gradient is {@code EXACT_FISHER} or {@code SAMPLED_FISHER}; everything else is shared.
+ * Settings of {@link PolicyGradient}: REINFORCE is {@code metric = PolicyMetric.EUCLIDEAN}, the
+ * natural policy gradient is {@code FISHER} or {@code MC_FISHER}; everything else is shared.
  *
  * @param trajectories N, episodes sampled per iteration (≥ 1)
  * @param estimator total return (the paper's) or reward-to-go

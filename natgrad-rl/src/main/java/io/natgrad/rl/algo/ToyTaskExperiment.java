@@ -1,5 +1,6 @@
 package io.natgrad.rl.algo;
 
+import io.natgrad.rl.metric.PolicyMetric;
 import io.natgrad.core.dist.Scale;
 import io.natgrad.core.optim.FixedLearningRate;
 import io.natgrad.core.optim.Projection;
@@ -28,7 +29,7 @@ import java.util.Map;
  * @param step ε (trust region) or α (learning rate)
  * @param trustRegion true for the paper's trust-region reading, false for a learning rate
  * @param scale σ or log σ
- * @param npgMetric the NPG metric (exact or sampled trajectory Fisher)
+ * @param npgMetric the NPG metric (fisher or mc-fisher: the exact or Monte-Carlo trajectory Fisher)
  * @param mu0 initial μ
  * @param sigma0 initial σ
  * @param seed the seed every agent's streams derive from
@@ -79,7 +80,7 @@ public record ToyTaskExperiment(
   /** The paper's settings: 10 agents, 300 iterations, T = 10, 10 episodes, ε = 0.075, (μ, σ). */
   public static ToyTaskExperiment paper(long seed) {
     return new ToyTaskExperiment(10, 300, 10, 10, 0.075, true, Scale.SIGMA,
-        PolicyMetric.EXACT_FISHER, 10, 14, seed);
+        PolicyMetric.FISHER, 10, 14, seed);
   }
 
   /** One trained agent. */

@@ -1,5 +1,6 @@
 package io.natgrad.rl.algo;
 
+import io.natgrad.rl.metric.PolicyMetric;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.natgrad.core.dist.Scale;
@@ -16,7 +17,7 @@ class PolicyGradientTest {
   @Test
   void learningRateReadingDivergesWithAClearStopAndNoNaN() {
     ToyTaskExperiment x = new ToyTaskExperiment(3, 300, 10, 10, 0.075, false, Scale.SIGMA,
-        PolicyMetric.EXACT_FISHER, 10, 14, 0);
+        PolicyMetric.FISHER, 10, 14, 0);
     for (String method : new String[] {"pg", "npg"}) {
       for (ToyTaskExperiment.Agent a : x.run(method)) {
         TrainingResult r = a.result();
@@ -56,9 +57,9 @@ class PolicyGradientTest {
   @Test
   void sampledFisherAndLogSigmaVariantsAlsoLearn() {
     ToyTaskExperiment sampled = new ToyTaskExperiment(2, 300, 10, 10, 0.075, true, Scale.SIGMA,
-        PolicyMetric.SAMPLED_FISHER, 10, 14, 3);
+        PolicyMetric.MC_FISHER, 10, 14, 3);
     ToyTaskExperiment logSigma = new ToyTaskExperiment(2, 300, 10, 10, 0.075, true,
-        Scale.LOG_SIGMA, PolicyMetric.EXACT_FISHER, 10, 14, 3);
+        Scale.LOG_SIGMA, PolicyMetric.FISHER, 10, 14, 3);
     for (ToyTaskExperiment x : new ToyTaskExperiment[] {sampled, logSigma}) {
       for (ToyTaskExperiment.Agent a : x.run("npg")) {
         assertThat(a.result().completed()).isTrue();
@@ -71,7 +72,7 @@ class PolicyGradientTest {
   void nonFiniteRewardStopsTrainingNamingTheEnvironmentStepAndValue() {
     GaussianPolicy policy = GaussianPolicy.meanSigma();
     PolicyGradient pg = new PolicyGradient(policy, ToyTaskExperiment.paper(0)
-        .config(PolicyMetric.EXACT_FISHER));
+        .config(PolicyMetric.FISHER));
     TrainingResult r = pg.train(new TimeLimit(new NanRewardEnv(), 10),
         policy.theta(0, 1), 0, 5);
     assertThat(r.completed()).isFalse();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.natgrad.core.dist.Scale;
+import io.natgrad.rl.metric.PolicySample;
 import io.natgrad.rl.policy.GaussianPolicy;
 import io.natgrad.rl.batch.Batch;
 import org.junit.jupiter.api.Test;
@@ -41,7 +42,7 @@ class SurrogateAndWeightsTest {
     GaussianPolicy policy = new GaussianPolicy(Scale.LOG_SIGMA);
     Batch b = tiny();
     double[] psi = StepWeights.of(b, Estimator.TOTAL_RETURN, Baseline.NONE);
-    SurrogateObjective f = new SurrogateObjective(policy, b, psi, 2);
+    Surrogate f = new Surrogate(PolicySample.perEpisode(policy, b), new double[2], psi);
     double[] theta = {0.3, -0.2};
     double[] g = new double[2];
     f.valueAndGradient(theta, g);
@@ -62,7 +63,7 @@ class SurrogateAndWeightsTest {
     Batch consistent = new Batch(1, 1, b.observations(), b.actions(), b.rewards(),
         b.terminated(), b.truncated(), lp, b.timesteps(), b.episodeOffsets(),
         b.finalObservations());
-    SurrogateObjective f0 = new SurrogateObjective(policy, consistent, psi, 2);
+    Surrogate f0 = new Surrogate(PolicySample.perEpisode(policy, consistent), thetaOld, psi);
     double[] g0 = new double[2];
     assertThat(f0.valueAndGradient(thetaOld, g0)).isCloseTo(-(6 * 3 + 9 * 2) / 2.0, within(1e-12));
     double[] expected = new double[2];

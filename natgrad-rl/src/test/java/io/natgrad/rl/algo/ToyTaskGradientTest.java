@@ -1,5 +1,7 @@
 package io.natgrad.rl.algo;
 
+import io.natgrad.rl.metric.PolicyMetric;
+import io.natgrad.rl.metric.PolicySample;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -95,7 +97,7 @@ class ToyTaskGradientTest {
     GaussianPolicy policy = GaussianPolicy.meanSigma();
     double[] theta = policy.theta(mu, sigma);
     Batch batch = sample(policy, theta, horizon, 3, 1);
-    LinearOperator fisher = PolicyMetric.EXACT_FISHER.at(policy, theta, batch, 0.0);
+    LinearOperator fisher = PolicyMetric.FISHER.on(PolicySample.perEpisode(policy, batch)).at(theta);
     double[] grad = LinearGaussianWalk.expectedReturnGradient(mu, sigma, horizon);
     double[] nat = DirectionSolver.direct().solve(fisher, grad).direction();
     double t = horizon;
@@ -106,8 +108,9 @@ class ToyTaskGradientTest {
     // (μ, log σ): ∂J/∂log σ = σ ∂J/∂σ, F_traj = T·diag(1/σ², 2): the log σ scale is 1/(2T)
     GaussianPolicy logPolicy = new GaussianPolicy(Scale.LOG_SIGMA);
     double[] logTheta = logPolicy.theta(mu, sigma);
-    LinearOperator logFisher = PolicyMetric.EXACT_FISHER.at(logPolicy, logTheta,
-        sample(logPolicy, logTheta, horizon, 3, 1), 0.0);
+    LinearOperator logFisher = PolicyMetric.FISHER.on(
+        PolicySample.perEpisode(logPolicy, sample(logPolicy, logTheta, horizon, 3, 1)))
+        .at(logTheta);
     double[] logGrad = {grad[0], sigma * grad[1]};
     double[] logNat = DirectionSolver.direct().solve(logFisher, logGrad).direction();
     assertThat(logNat[0]).isCloseTo(logGrad[0] * sigma * sigma / t,
@@ -121,7 +124,7 @@ class ToyTaskGradientTest {
     GaussianPolicy policy = GaussianPolicy.meanSigma();
     double[] theta = policy.theta(mu, sigma);
     Batch batch = sample(policy, theta, horizon, 10_000, 5);
-    DMatrixRMaj sampled = PolicyMetric.SAMPLED_FISHER.at(policy, theta, batch, 0.0).toDense();
+    DMatrixRMaj sampled = PolicyMetric.MC_FISHER.on(PolicySample.perEpisode(policy, batch)).at(theta).toDense();
     double t = horizon;
     DMatrixRMaj exact = new DMatrixRMaj(new double[][] {
         {t / (sigma * sigma), 0}, {0, 2 * t / (sigma * sigma)}});
@@ -133,7 +136,7 @@ class ToyTaskGradientTest {
     }
     assertThat(Math.sqrt(diff / norm)).isLessThan(0.05);
     // and the exact metric from the batch is T·F (up to the rounding of summing 10⁵ per-step terms)
-    DMatrixRMaj fromBatch = PolicyMetric.EXACT_FISHER.at(policy, theta, batch, 0.0).toDense();
+    DMatrixRMaj fromBatch = PolicyMetric.FISHER.on(PolicySample.perEpisode(policy, batch)).at(theta).toDense();
     assertThat(fromBatch.data).containsExactly(exact.data, within(1e-10 * exact.data[3]));
   }
 }
