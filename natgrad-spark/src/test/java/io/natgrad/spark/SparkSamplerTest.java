@@ -128,7 +128,7 @@ class SparkSamplerTest {
     m.put("seed", 21);
     try (OnPolicyTrainer t = new OnPolicyTrainer(TrainConfig.fromMap(m), null, null, 0, 0, 1,
         engine, options)) {
-      return Arrays.toString(t.train((row, snap) -> true));
+      return Arrays.toString(t.train(it -> true));
     }
   }
 

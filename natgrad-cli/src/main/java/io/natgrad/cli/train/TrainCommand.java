@@ -366,11 +366,10 @@ public final class TrainCommand implements Callable<Integer> {
         Progress progress = new Progress(c.env() + " " + c.algo(), c.nTimesteps(), System.out)) {
       long[] lastCheckpoint = {System.nanoTime()};
       try {
-        trainer.train((row, snap) -> {
-        csv.row(OnPolicyTrainer.METRIC_KEYS.stream().map(row::get).toArray());
+        trainer.train(it -> {
+        csv.row(it.metrics().cells());
         csv.flush();
-        int it = ((Number) row.get("time/iterations")).intValue();
-        boolean byCount = checkpointEvery > 0 && it % checkpointEvery == 0;
+        boolean byCount = checkpointEvery > 0 && it.iteration() % checkpointEvery == 0;
         boolean byTime = checkpointSeconds > 0
             && System.nanoTime() - lastCheckpoint[0] >= checkpointSeconds * 1e9;
         if (byCount || byTime || signals.stopRequested()) {
@@ -380,15 +379,16 @@ public final class TrainCommand implements Callable<Integer> {
         if (signals.stopRequested()) {
           return false;
         }
-        long steps = ((Number) row.get("time/total_timesteps")).longValue();
-        double rew = ((Number) row.get("rollout/ep_rew_mean")).doubleValue();
+        long steps = it.steps();
+        double rew = it.episodeRewardMean();
         curve.add(new double[] {steps, rew});
-        progress.update(steps, rew, ((Number) row.get("time/fps")).doubleValue());
-        double ev = ((Number) row.get("eval/mean_reward")).doubleValue();
-        if (!Double.isNaN(ev)) {
+        progress.update(steps, rew, it.metrics().number("time/fps"));
+        if (it.evaluation() != null) {
+          double ev = it.evaluation().mean();
           evals.add(new double[] {steps, ev});
           System.out.printf(Locale.ROOT, "eval at %d steps: mean %.2f std %.2f%n", steps, ev,
-              ((Number) row.get("eval/std_reward")).doubleValue());
+              it.evaluation().std());
+          OnPolicyTrainer.Snapshot snap = it.snapshot();
           if (snap.bestSoFar()) {
             writePolicy(c, snap.policy(), snap.theta(), snap.normalizerStats(), provenance,
                 run.resolve("best-policy.json"));

@@ -9,40 +9,60 @@ import io.natgrad.core.optim.StepRule;
 import io.natgrad.core.optim.TrustRegion;
 import io.natgrad.core.optim.Update;
 import io.natgrad.core.optim.UpdateRule;
+import io.natgrad.core.random.Rng;
+import io.natgrad.rl.batch.Batch;
 import io.natgrad.rl.metric.PolicyMetric;
 import io.natgrad.rl.metric.PolicySample;
+import io.natgrad.rl.nn.Parallelism;
 import io.natgrad.rl.policy.NeuralPolicy;
-import io.natgrad.rl.batch.Batch;
+import io.natgrad.rl.sample.Gae;
+import io.natgrad.rl.value.ValueFunction;
+import java.util.Locale;
 
 /**
- * The policy step of the natural policy gradient (Kakade 2002) and TRPO (Schulman et al. 2015) on a
- * batch with advantages Â, through the core's {@link UpdateRule}:
+ * The natural policy gradient (Kakade 2002) and TRPO (Schulman et al. 2015) — the paper's natural
+ * gradient with a trust region — on a rollout with advantages Â, through the core's
+ * {@link UpdateRule}:
  *
  * <pre>
- * L(θ')  = (1/n) Σᵢ Âᵢ π_θ'(aᵢ|sᵢ) / π_θ(aᵢ|sᵢ)            surrogate; f = −L is minimized
- * g      = (F + λI)⁻¹ ∇L   by conjugate gradient          F v = Jᵀ M J v, never formed
- * β      = √(2δ / gᵀ(F + λI)g)                          the paper's trust region, δ = target_kl
+ * L(θ')  = (1/n) Σᵢ Âᵢ π_θ'(aᵢ|sᵢ) / π_θ(aᵢ|sᵢ)            Surrogate; f = −L is minimized
+ * G      = metric on the batch + λI                      PolicyMetric (fisher: F v = Jᵀ M J v)
+ * g      = G⁻¹ ∇L   by conjugate gradient                never formed
+ * β      = √(2δ / gᵀGg)                                 the paper's trust region, δ = target_kl
  * NPG:   θ' = θ + βg
  * TRPO:  θ' = θ + ρᵏβg for the first k with KL(π_θ ‖ π_θ') ≤ δ and L(θ') &gt; L(θ); else θ' = θ
+ * V      ← fit to R (n_critic_updates epochs of Adam), beside the policy step
  * </pre>
  *
- * The returned statistics hold what a user needs to judge the step: CG iterations and residual, β,
- * predicted vs measured KL, predicted vs actual surrogate improvement, backtracks and the reason
- * for a rejection.
+ * With sb3-contrib's {@code sub_sampling_factor} k the policy step sees every k-th step (its
+ * advantages normalized over that sample), the critic all of them. The result holds what a user
+ * needs to judge the step: CG iterations and residual, β, predicted vs measured KL, predicted vs
+ * actual surrogate improvement, backtracks, the reason for a rejection, and a health warning
+ * when line searches keep failing or the measured KL is far from the predicted one.
  */
-public final class NaturalPolicyUpdate {
+public final class NaturalPolicyUpdate implements PolicyUpdate<NaturalPolicyUpdate.State> {
+  private static final org.slf4j.Logger LOG =
+      org.slf4j.LoggerFactory.getLogger(NaturalPolicyUpdate.class);
   private final NeuralPolicy policy;
-  private final double targetKl;
+  private final ValueFunction critic;
+  private final PolicyMetric metric;
   private final double damping;
+  private final int subSampling;
+  private final boolean normalizeAdvantage;
+  private final double learningRate;
   private final UpdateRule rule;
-  private final PolicyMetric metric = PolicyMetric.FISHER;
+  private Rng criticRng;
+  /** Consecutive rejected updates (health warnings); checkpointed. */
+  private int failStreak;
+  /** Updates so far whose measured KL was far from the predicted (logged sparingly). */
+  private int modelWarnings;
 
   /**
-   * What one update did.
+   * What the policy step did.
    *
    * @param policyObjective L(θ) (the surrogate at the old parameters)
    * @param measuredKl mean KL(π_θ ‖ π_θ') over the batch
-   * @param lineSearchSuccess false when TRPO's line search rejected the step
+   * @param lineSearchSuccess false when the step was rejected
    * @param cgIterations CG iterations
    * @param cgRelativeResidual CG's relative residual
    * @param cgStatus why CG stopped
@@ -58,13 +78,62 @@ public final class NaturalPolicyUpdate {
       double predictedKl, double predictedImprovement, double actualImprovement, int backtracks,
       String rejection) {}
 
-  /** The new parameters (θ itself when rejected) and the statistics. */
-  public record Result(double[] theta, Stats stats) {}
+  /**
+   * One update: θ' (θ itself when rejected), the step's statistics, the critic's loss, the health
+   * warning ("" when none), the update's number and learning rate for the metrics row.
+   */
+  public record Result(double[] theta, Stats stats, double valueLoss, double policySeconds,
+      double criticSeconds, String health, int iteration, double learningRate)
+      implements UpdateResult {
 
-  public NaturalPolicyUpdate(NeuralPolicy policy, TrainConfig config) {
+    @Override
+    public void record(MetricsRow row) {
+      Stats s = stats;
+      row.put("train/policy_objective", s.policyObjective())
+          .put("train/kl_divergence_loss", s.measuredKl())
+          .put("train/is_line_search_success", s.lineSearchSuccess() ? 1 : 0)
+          .put("train/n_updates", iteration)
+          .put("train/learning_rate", learningRate)
+          .put("ngd/cg_iterations", s.cgIterations())
+          .put("ngd/cg_relative_residual", s.cgRelativeResidual())
+          .put("ngd/cg_status", s.cgStatus())
+          .put("ngd/beta", s.beta())
+          .put("ngd/predicted_kl", s.predictedKl())
+          .put("ngd/measured_kl", s.measuredKl())
+          .put("ngd/predicted_improvement", s.predictedImprovement())
+          .put("ngd/actual_improvement", s.actualImprovement())
+          .put("ngd/backtracks", s.backtracks())
+          .put("ngd/rejection", s.rejection() == null ? "" : s.rejection())
+          .put("ngd/health", health);
+    }
+  }
+
+  /**
+   * What carries over between updates.
+   *
+   * @param criticRng the critic's minibatch stream
+   * @param failStreak consecutive rejected updates
+   */
+  public record State(long[] criticRng, int failStreak) implements PolicyUpdate.State {}
+
+  /**
+   * @param policy π
+   * @param critic V, fitted on every rollout beside the policy step
+   * @param config the run's settings (algo npg: no line search; trpo: KL-checked backtracking)
+   * @param metric G
+   * @param criticRng the critic's minibatch stream
+   */
+  public NaturalPolicyUpdate(NeuralPolicy policy, ValueFunction critic, TrainConfig config,
+      PolicyMetric metric, Rng criticRng) {
     this.policy = policy;
-    this.targetKl = config.targetKl();
+    this.critic = critic;
+    this.metric = metric;
+    this.criticRng = criticRng;
     this.damping = config.cgDamping();
+    this.subSampling = config.subSamplingFactor();
+    this.normalizeAdvantage = config.normalizeAdvantage();
+    this.learningRate = config.learningRate();
+    double targetKl = config.targetKl();
     StepRule step = config.algo().equals("trpo")
         ? new ConstrainedBacktracking(new TrustRegion(targetKl), targetKl,
             config.lineSearchShrinkingFactor(), config.lineSearchMaxIter())
@@ -73,8 +142,84 @@ public final class NaturalPolicyUpdate {
         new ConjugateGradient(1e-10, config.cgMaxSteps()), false), step);
   }
 
-  /** One update from θ on the batch with (normalized) advantages. */
-  public Result apply(double[] theta, Batch batch, double[] advantages) {
+  /**
+   * The policy step and the critic's fit, at the same time, one per core: they are independent
+   * given the advantages, and each pass inside splits its rows exactly as it would alone, so the
+   * results are the same bits as one after the other.
+   */
+  @Override
+  public Result apply(double[] theta, Rollout rollout) {
+    Batch batch = rollout.batch();
+    int k = subSampling;
+    Batch policyBatch = k == 1 ? batch : batch.everyKth(k);
+    double[] sampled = rollout.advantages();
+    if (k > 1) {
+      sampled = new double[policyBatch.size()];
+      for (int j = 0; j < sampled.length; j++) {
+        sampled[j] = rollout.advantages()[j * k];
+      }
+    }
+    double[] advantages = normalizeAdvantage ? Gae.normalize(sampled) : sampled;
+    PolicyStep policyStep = new PolicyStep(theta, policyBatch, advantages);
+    CriticFit criticFit = new CriticFit(batch, rollout.returns());
+    Parallelism.both(policyStep, criticFit);
+    Step step = policyStep.step;
+    String health = health(step.stats(), rollout.iteration());
+    return new Result(step.theta(), step.stats(), criticFit.loss, policyStep.seconds,
+        criticFit.seconds, health, rollout.iteration(), learningRate);
+  }
+
+  /** The policy step's outcome: θ' (θ itself when rejected) and what the step did. */
+  public record Step(double[] theta, Stats stats) {}
+
+  /** One natural-gradient step from θ on the (sub-sampled) batch, timed. */
+  private final class PolicyStep implements Runnable {
+    private final double[] theta;
+    private final Batch batch;
+    private final double[] advantages;
+    Step step;
+    double seconds;
+
+    PolicyStep(double[] theta, Batch batch, double[] advantages) {
+      this.theta = theta;
+      this.batch = batch;
+      this.advantages = advantages;
+    }
+
+    @Override
+    public void run() {
+      long t0 = System.nanoTime();
+      step = policyStep(theta, batch, advantages);
+      seconds = (System.nanoTime() - t0) / 1e9;
+    }
+  }
+
+  /** The critic's fit to the returns, timed. */
+  private final class CriticFit implements Runnable {
+    private final Batch batch;
+    private final double[] returns;
+    double loss;
+    double seconds;
+
+    CriticFit(Batch batch, double[] returns) {
+      this.batch = batch;
+      this.returns = returns;
+    }
+
+    @Override
+    public void run() {
+      long t0 = System.nanoTime();
+      loss = critic.fit(batch.observations(), batch.timesteps(), batch.size(), returns,
+          criticRng);
+      seconds = (System.nanoTime() - t0) / 1e9;
+    }
+  }
+
+  /**
+   * The policy step alone: one natural-gradient step from θ on the batch with (normalized)
+   * advantages, without the critic.
+   */
+  public Step policyStep(double[] theta, Batch batch, double[] advantages) {
     Surrogate f = new Surrogate(PolicySample.perStep(policy, batch), theta, advantages);
     double[] grad = new double[policy.parameterDimension()];
     double value = f.valueAndGradient(theta, grad);
@@ -82,7 +227,7 @@ public final class NaturalPolicyUpdate {
     Update u = rule.step(f, g, theta, value, grad);
     CgResult cg = u.cg();
     if (!u.accepted()) {
-      return new Result(theta.clone(), new Stats(-value, 0.0, false,
+      return new Step(theta.clone(), new Stats(-value, 0.0, false,
           cg == null ? 0 : cg.iterations(), cg == null ? Double.NaN : cg.relativeResidual(),
           cg == null ? "none" : cg.status().name(), 0.0, 0.0, 0.0, 0.0, u.backtracks(),
           u.rejection()));
@@ -96,8 +241,61 @@ public final class NaturalPolicyUpdate {
     for (int i = 0; i < grad.length; i++) {
       gradDotDir += grad[i] * u.direction()[i];
     }
-    return new Result(next, new Stats(-value, kl, true, cg.iterations(), cg.relativeResidual(),
+    return new Step(next, new Stats(-value, kl, true, cg.iterations(), cg.relativeResidual(),
         cg.status().name(), beta, predictedKl, beta * gradDotDir, value - after, u.backtracks(),
         null));
+  }
+
+  @Override
+  public State state() {
+    return new State(criticRng.state(), failStreak);
+  }
+
+  @Override
+  public void restore(State state) {
+    criticRng = Rng.fromState(state.criticRng());
+    failStreak = state.failStreak();
+  }
+
+  /**
+   * Health warnings with a concrete suggestion: line searches failing several updates in a row, or
+   * a measured KL far from the one the quadratic (Fisher) model predicted. Logged: a failure streak
+   * every time (updates are being lost); a model mismatch on an accepted step — a hint, and common
+   * with small cg_damping — at its 1st, 10th, 100th... occurrence (every one is in metrics.csv).
+   */
+  private String health(Stats s, int iteration) {
+    failStreak = s.lineSearchSuccess() ? 0 : failStreak + 1;
+    String health = "";
+    if (failStreak >= 3) {
+      health = "the update was rejected " + failStreak + " times in a row (" + s.rejection()
+          + "): raise cg_damping or lower target_kl";
+    } else if (s.lineSearchSuccess() && s.predictedKl() > 0
+        && (s.measuredKl() > 2 * s.predictedKl() || s.measuredKl() < 0.25 * s.predictedKl())) {
+      health = String.format(Locale.ROOT, "measured KL %.3g is %.2fx the predicted %.3g: "
+          + "the Fisher model is poor here; raise cg_damping or lower target_kl",
+          s.measuredKl(), s.measuredKl() / s.predictedKl(), s.predictedKl());
+    }
+    if (!health.isEmpty()) {
+      if (failStreak >= 3) {
+        LOG.warn("update {}: {}", iteration, health);
+      } else if (logModelWarning(++modelWarnings)) {
+        LOG.warn("update {}: {} ({})", iteration, health, modelWarnings == 1
+            ? "every such update is marked in metrics.csv, column ngd/health; the log "
+                + "repeats this at the 10th, 100th, ... one"
+            : "the " + modelWarnings + "th update with this warning");
+      }
+    }
+    return health;
+  }
+
+  /** Whether the n-th model-mismatch warning is logged: the 1st, 10th, 100th, ... */
+  static boolean logModelWarning(int n) {
+    if (n < 1) {
+      return false;
+    }
+    while (n % 10 == 0) {
+      n /= 10;
+    }
+    return n == 1;
   }
 }

@@ -1,5 +1,6 @@
 package io.natgrad.rl.algo;
 
+import io.natgrad.core.optim.Adam;
 import io.natgrad.core.random.Rng;
 import io.natgrad.rl.env.Box;
 import io.natgrad.rl.env.Discrete;
@@ -8,6 +9,7 @@ import io.natgrad.rl.env.EnvRegistry;
 import io.natgrad.rl.env.ObservationNormalizer;
 import io.natgrad.rl.env.RewardNormalizer;
 import io.natgrad.rl.env.RunningMeanStd;
+import io.natgrad.rl.metric.PolicyMetric;
 import io.natgrad.rl.nn.Parallelism;
 import io.natgrad.rl.policy.CategoricalMlpPolicy;
 import io.natgrad.rl.policy.GaussianMlpPolicy;
@@ -34,40 +36,29 @@ import java.util.Map;
  *
  * <pre>
  * repeat until n_timesteps:
- *   batch  = n_envs × n_steps steps of π_θ                       (VectorSampler, auto-reset)
- *   Â, R   = GAE(γ, λ) with V bootstrapped on truncation          (Gae)
- *   θ      = natural-gradient step on the surrogate              (NaturalPolicyUpdate → core UpdateRule)
- *   V      ← fit to R (n_critic_updates epochs of Adam)          (MlpValueFunction)
- *   log a metrics row; evaluate every eval_every steps
+ *   batch  = n_envs × n_steps steps of π_θ                       (Sampler: VectorSampler, auto-reset)
+ *   Â, R   = GAE(γ, λ) with V bootstrapped on truncation          (Gae → Rollout)
+ *   θ, V   = update(θ, rollout)                                  (PolicyUpdate: NaturalPolicyUpdate
+ *                                                                 for NPG/TRPO, PpoUpdate for PPO)
+ *   record a metrics row; evaluate every eval_every steps        (TrainingListener)
  * </pre>
+ *
+ * The algorithm is only the {@link PolicyUpdate}: the loop is the same for all of them.
  *
  * Every random stream derives from the seed: policy and critic initialization, the sampler (per
  * environment copy), the critic's minibatch shuffles and the evaluations.
  */
 public final class OnPolicyTrainer implements AutoCloseable {
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(OnPolicyTrainer.class);
-  /** The metrics columns, SB3's names where they exist and natgrad's under {@code ngd/}. */
-  public static final List<String> METRIC_KEYS = List.of(
-      "time/iterations", "time/total_timesteps", "time/time_elapsed", "time/fps",
-      "time/collect_seconds", "time/policy_update_seconds", "time/critic_seconds",
-      "rollout/ep_rew_mean", "rollout/ep_len_mean", "rollout/episodes",
-      "train/policy_objective", "train/value_loss", "train/kl_divergence_loss",
-      "train/is_line_search_success", "train/explained_variance", "train/entropy", "train/std",
-      "train/n_updates", "ngd/cg_iterations", "ngd/cg_relative_residual", "ngd/cg_status",
-      "ngd/beta", "ngd/predicted_kl", "ngd/measured_kl", "ngd/predicted_improvement",
-      "ngd/actual_improvement", "ngd/backtracks", "ngd/rejection", "ngd/health",
-      "train/approx_kl", "train/clip_fraction", "train/entropy_loss",
-      "train/policy_gradient_loss", "train/loss", "train/clip_range", "train/learning_rate",
-      "eval/mean_reward", "eval/std_reward");
+  /** The metrics columns ({@link MetricsRow#KEYS}). */
+  public static final List<String> METRIC_KEYS = MetricsRow.KEYS;
 
   private final TrainConfig config;
   private final NeuralPolicy policy;
   private final ObservationNormalizer normalizer;
   private final ValueFunction valueFunction;
   private final Sampler sampler;
-  private final NaturalPolicyUpdate update;
-  private final PpoUpdate ppo;
-  private Rng criticRng;
+  private final PolicyUpdate<?> update;
   private final long evalEvery;
   private final int evalEpisodes;
   private double[] theta;
@@ -80,9 +71,6 @@ public final class OnPolicyTrainer implements AutoCloseable {
   private double bestEval = Double.NEGATIVE_INFINITY;
   private double elapsedBefore;
   private double lastElapsed;
-  private int failStreak;
-  /** Updates so far whose measured KL was far from the predicted (logged sparingly). */
-  private int modelWarnings;
 
   /** The policy after an update: what a listener may save. */
   public record Snapshot(NeuralPolicy policy, double[] theta, RunningMeanStd normalizerStats,
@@ -179,18 +167,17 @@ public final class OnPolicyTrainer implements AutoCloseable {
       this.sampler = SamplerEngine.find(engine).create(config.env(), config.nEnvs(), policy,
           Rng.derive(seed, "sampler"), normalizer, engineOptions);
     }
+    Rng criticRng = Rng.of(Rng.derive(seed, "critic"));
     if (config.algo().equals("ppo")) {
       if (!(valueFunction instanceof MlpValueFunction mlp)) {
         throw new IllegalArgumentException("ppo needs baseline mlp (its critic shares the "
             + "optimizer), got " + config.baseline());
       }
-      this.ppo = new PpoUpdate(policy, mlp, config);
-      this.update = null;
+      this.update = new PpoUpdate(policy, mlp, config, criticRng);
     } else {
-      this.update = new NaturalPolicyUpdate(policy, config);
-      this.ppo = null;
+      this.update = new NaturalPolicyUpdate(policy, valueFunction, config, PolicyMetric.FISHER,
+          criticRng);
     }
-    this.criticRng = Rng.of(Rng.derive(seed, "critic"));
   }
 
   /** The policy family for the environment's action space. */
@@ -259,104 +246,15 @@ public final class OnPolicyTrainer implements AutoCloseable {
       double[] finalValues = new double[segs];
       valueFunction.predict(batch.finalObservations(), finalTs, segs, finalValues);
       Gae.Result gae = Gae.compute(batch, values, finalValues, config.gamma(), config.gaeLambda());
-      Map<String, Object> row = new LinkedHashMap<>();
-      for (String key : METRIC_KEYS) {
-        row.put(key, Double.NaN);
-      }
       double progressRemaining = 1.0 - (double) steps / config.nTimesteps();
-      double valueLoss;
-      long tUpdate = System.nanoTime();
-      double criticSeconds = 0;
-      double policyStepSeconds = Double.NaN;
-      if (ppo != null) {
-        PpoUpdate.Stats p = ppo.apply(theta, batch, gae.advantages(), gae.returns(), values,
-            progressRemaining, criticRng);
-        valueLoss = p.valueLoss();
-        row.put("train/approx_kl", p.approxKl());
-        row.put("train/clip_fraction", p.clipFraction());
-        row.put("train/entropy_loss", p.entropyLoss());
-        row.put("train/policy_gradient_loss", p.policyGradientLoss());
-        row.put("train/loss", p.loss());
-        row.put("train/clip_range", config.clipRangeAt(progressRemaining));
-        row.put("train/learning_rate", config.learningRateAt(progressRemaining));
-        row.put("train/n_updates", iteration * config.nEpochs());
-        row.put("ngd/rejection", p.stoppedEarly()
-            ? "early stop: approx_kl " + p.approxKl() + " > 1.5 target_kl" : "");
-        row.put("ngd/health", "");
-      } else {
-        // the policy step and the critic's fit are independent given the advantages: they run at
-        // the same time, one per core (each pass inside splits its rows exactly as it would
-        // alone, so the results are the same bits as one after the other)
-        double[] thetaNow = theta;
-        // sb3-contrib's sub_sampling_factor: the policy step (surrogate, KL, Fisher) sees every
-        // k-th step, its advantages normalized over that sample; the critic sees them all
-        int k = config.subSamplingFactor();
-        Batch policyBatch = k == 1 ? batch : batch.everyKth(k);
-        double[] sampled = gae.advantages();
-        if (k > 1) {
-          sampled = new double[policyBatch.size()];
-          for (int j = 0; j < sampled.length; j++) {
-            sampled[j] = gae.advantages()[j * k];
-          }
-        }
-        double[] policyAdv = config.normalizeAdvantage() ? Gae.normalize(sampled) : sampled;
-        Batch pb = policyBatch;
-        double[] pa = policyAdv;
-        NaturalPolicyUpdate.Result[] result = new NaturalPolicyUpdate.Result[1];
-        double[] critic = new double[2];
-        double[] policySeconds = new double[1];
-        Parallelism.both(() -> {
-          long tPolicy = System.nanoTime();
-          result[0] = update.apply(thetaNow, pb, pa);
-          policySeconds[0] = (System.nanoTime() - tPolicy) / 1e9;
-        }, () -> {
-          long tCritic = System.nanoTime();
-          critic[0] = valueFunction.fit(batch.observations(), batch.timesteps(), n,
-              gae.returns(), criticRng);
-          critic[1] = (System.nanoTime() - tCritic) / 1e9;
-        });
-        NaturalPolicyUpdate.Result u = result[0];
-        theta = u.theta();
-        valueLoss = critic[0];
-        criticSeconds = critic[1];
-        policyStepSeconds = policySeconds[0];
-        NaturalPolicyUpdate.Stats s = u.stats();
-        row.put("train/policy_objective", s.policyObjective());
-        row.put("train/kl_divergence_loss", s.measuredKl());
-        row.put("train/is_line_search_success", s.lineSearchSuccess() ? 1 : 0);
-        row.put("train/n_updates", iteration);
-        row.put("train/learning_rate", config.learningRate());
-        row.put("ngd/cg_iterations", s.cgIterations());
-        row.put("ngd/cg_relative_residual", s.cgRelativeResidual());
-        row.put("ngd/cg_status", s.cgStatus());
-        row.put("ngd/beta", s.beta());
-        row.put("ngd/predicted_kl", s.predictedKl());
-        row.put("ngd/measured_kl", s.measuredKl());
-        row.put("ngd/predicted_improvement", s.predictedImprovement());
-        row.put("ngd/actual_improvement", s.actualImprovement());
-        row.put("ngd/backtracks", s.backtracks());
-        row.put("ngd/rejection", s.rejection() == null ? "" : s.rejection());
-        String health = health(s);
-        row.put("ngd/health", health);
-        if (!health.isEmpty()) {
-          if (failStreak >= 3) {
-            LOG.warn("update {}: {}", iteration, health); // every time: updates are being lost
-          } else if (logModelWarning(++modelWarnings)) {
-            // a model mismatch on an accepted step is a hint, and common with small cg_damping:
-            // the first one, the 10th, the 100th... go to the log, every one to metrics.csv
-            LOG.warn("update {}: {} ({})", iteration, health, modelWarnings == 1
-                ? "every such update is marked in metrics.csv, column ngd/health; the log "
-                    + "repeats this at the 10th, 100th, ... one"
-                : "the " + modelWarnings + "th update with this warning");
-          }
-        }
-      }
-      // PPO's step holds its critic; NPG/TRPO report each step's own duration (they overlap)
-      double updateSeconds = Double.isNaN(policyStepSeconds)
-          ? (System.nanoTime() - tUpdate) / 1e9 - criticSeconds : policyStepSeconds;
+      UpdateResult u = update.apply(theta, new Rollout(batch, values, gae.advantages(),
+          gae.returns(), progressRemaining, iteration));
+      theta = u.theta();
+      MetricsRow row = new MetricsRow();
+      u.record(row);
       row.put("time/collect_seconds", collectSeconds);
-      row.put("time/policy_update_seconds", updateSeconds);
-      row.put("time/critic_seconds", criticSeconds);
+      row.put("time/policy_update_seconds", u.policySeconds());
+      row.put("time/critic_seconds", u.criticSeconds());
       double elapsed = elapsedBefore + (System.nanoTime() - start) / 1e9;
       row.put("time/iterations", iteration);
       row.put("time/total_timesteps", steps);
@@ -365,17 +263,19 @@ public final class OnPolicyTrainer implements AutoCloseable {
       row.put("rollout/ep_rew_mean", mean(recent, 0));
       row.put("rollout/ep_len_mean", mean(recent, 1));
       row.put("rollout/episodes", recent.size());
-      row.put("train/value_loss", valueLoss);
+      row.put("train/value_loss", u.valueLoss());
       row.put("train/explained_variance", explainedVariance(values, gae.returns()));
       row.put("train/entropy", policy.meanEntropy(theta, batch.observations(), n));
       row.put("train/std", policy instanceof GaussianMlpPolicy g
           ? Math.exp(g.logStd(theta, 0)) : Double.NaN);
       boolean best = false;
+      Evaluation evaluation = null;
       if (evalEvery > 0 && steps >= nextEval) {
         while (nextEval <= steps) {
           nextEval += evalEvery;
         }
         Evaluation ev = evaluate(evalEpisodes, Rng.derive(config.seed(), "eval-" + evals++), true);
+        evaluation = ev;
         row.put("eval/mean_reward", ev.mean());
         row.put("eval/std_reward", ev.std());
         if (ev.mean() > bestEval) {
@@ -387,7 +287,8 @@ public final class OnPolicyTrainer implements AutoCloseable {
           normalizer == null ? null : normalizer.stats().copy(), steps, best);
       lastElapsed = elapsed;
       LOG.debug("update {}: {} steps, ep_rew_mean {}", iteration, steps, row.get("rollout/ep_rew_mean"));
-      if (listener != null && !listener.onIteration(row, snap)) {
+      if (listener != null && !listener.onIteration(new TrainingIteration(iteration, steps,
+          elapsed, row.number("rollout/ep_rew_mean"), evaluation, u, row, snap))) {
         break;
       }
     }
@@ -412,12 +313,25 @@ public final class OnPolicyTrainer implements AutoCloseable {
 
   /** Everything needed to continue training exactly (see {@link #restore}). */
   public TrainerState checkpoint() {
+    // the update's state in the checkpoint's (format 1) fields: PPO's shared Adam and shuffles,
+    // or NPG/TRPO's critic stream and rejection streak (the critic's own Adam is the critic's)
+    Adam.State ppoAdam = null;
+    long[] criticRng;
+    int failStreak = 0;
+    if (update instanceof PpoUpdate ppo) {
+      PpoUpdate.State st = ppo.state();
+      ppoAdam = st.adam();
+      criticRng = st.rng();
+    } else {
+      NaturalPolicyUpdate.State st = ((NaturalPolicyUpdate) update).state();
+      criticRng = st.criticRng();
+      failStreak = st.failStreak();
+    }
     return new TrainerState(config.toMap(), iteration, steps, lastElapsed, theta.clone(),
         valueFunction.parameters(),
-        valueFunction instanceof MlpValueFunction mlp && ppo == null ? mlp.optimizer().state()
-            : null,
-        ppo == null ? null : ppo.optimizer().state(),
-        normalizer == null ? null : normalizer.stats().copy(), criticRng.state(),
+        valueFunction instanceof MlpValueFunction mlp && ppoAdam == null
+            ? mlp.optimizer().state() : null,
+        ppoAdam, normalizer == null ? null : normalizer.stats().copy(), criticRng,
         sampler.snapshot(), new ArrayList<>(recent), nextEval, evals,
         bestEval == Double.NEGATIVE_INFINITY ? null : bestEval, failStreak);
   }
@@ -438,11 +352,14 @@ public final class OnPolicyTrainer implements AutoCloseable {
     } else if (valueFunction instanceof LinearFeatureBaseline lin) {
       lin.setParameters(s.valueParameters());
     }
-    if (ppo != null) {
+    if (update instanceof PpoUpdate ppo) {
       if (s.ppoAdam() == null) {
         throw new IllegalArgumentException("checkpoint has no PPO optimizer state");
       }
-      ppo.optimizer().restore(s.ppoAdam());
+      ppo.restore(new PpoUpdate.State(s.criticRng(), s.ppoAdam()));
+    } else {
+      ((NaturalPolicyUpdate) update).restore(
+          new NaturalPolicyUpdate.State(s.criticRng(), s.failStreak()));
     }
     if ((normalizer == null) != (s.normalizer() == null)) {
       throw new IllegalArgumentException("checkpoint and configuration disagree on normalize");
@@ -451,7 +368,6 @@ public final class OnPolicyTrainer implements AutoCloseable {
       RunningMeanStd n = s.normalizer();
       normalizer.stats().restore(n);
     }
-    criticRng = Rng.fromState(s.criticRng());
     iteration = s.iteration();
     steps = s.steps();
     elapsedBefore = s.elapsedSeconds();
@@ -461,7 +377,6 @@ public final class OnPolicyTrainer implements AutoCloseable {
     nextEval = s.nextEval();
     evals = s.evals();
     bestEval = s.bestEval() == null ? Double.NEGATIVE_INFINITY : s.bestEval();
-    failStreak = s.failStreak();
     boolean exact = sampler.restore(s.sampler());
     if (!exact) {
       LOG.warn("{} offers no state snapshots: resuming with fresh episodes", config.env());
@@ -476,36 +391,6 @@ public final class OnPolicyTrainer implements AutoCloseable {
         : new ObservationNormalizer(normalizer.stats().copy(), normalizer.clip());
     return Evaluation.run(policy, theta, frozen, Evaluation.makeEnv(config.env()), episodes, seed,
         deterministic);
-  }
-
-  /**
-   * Health warnings with a concrete suggestion: line searches failing several updates in a row, or
-   * a measured KL far from the one the quadratic (Fisher) model predicted.
-   */
-  private String health(NaturalPolicyUpdate.Stats s) {
-    failStreak = s.lineSearchSuccess() ? 0 : failStreak + 1;
-    if (failStreak >= 3) {
-      return "the update was rejected " + failStreak + " times in a row (" + s.rejection()
-          + "): raise cg_damping or lower target_kl";
-    }
-    if (s.lineSearchSuccess() && s.predictedKl() > 0
-        && (s.measuredKl() > 2 * s.predictedKl() || s.measuredKl() < 0.25 * s.predictedKl())) {
-      return String.format(java.util.Locale.ROOT, "measured KL %.3g is %.2fx the predicted %.3g: "
-          + "the Fisher model is poor here; raise cg_damping or lower target_kl",
-          s.measuredKl(), s.measuredKl() / s.predictedKl(), s.predictedKl());
-    }
-    return "";
-  }
-
-  /** Whether the n-th model-mismatch warning is logged: the 1st, 10th, 100th, ... */
-  static boolean logModelWarning(int n) {
-    if (n < 1) {
-      return false;
-    }
-    while (n % 10 == 0) {
-      n /= 10;
-    }
-    return n == 1;
   }
 
   private static double mean(Deque<double[]> eps, int k) {

@@ -23,11 +23,12 @@ import io.natgrad.rl.value.MlpValueFunction;
  * value term uses V_old + clamp(V − V_old, −ε_vf, ε_vf) in place of V, V_old being the rollout's
  * values.
  */
-public final class PpoUpdate {
+public final class PpoUpdate implements PolicyUpdate<PpoUpdate.State> {
   private final NeuralPolicy policy;
   private final MlpValueFunction value;
   private final TrainConfig config;
   private final Adam adam;
+  private Rng rng;
 
   /**
    * SB3's PPO statistics of one update.
@@ -45,20 +46,100 @@ public final class PpoUpdate {
       double policyGradientLoss, double valueLoss, double loss, int epochs,
       boolean stoppedEarly) {}
 
-  public PpoUpdate(NeuralPolicy policy, MlpValueFunction value, TrainConfig config) {
+  /**
+   * One update: θ', SB3's statistics, how long it took, and the schedules' values and update count
+   * for the metrics row.
+   *
+   * @param theta θ' after the epochs
+   * @param stats the update's statistics
+   * @param seconds the whole update (its critic included)
+   * @param clipRange ε at this update's progress
+   * @param learningRate Adam's step at this update's progress
+   * @param nUpdates gradient-step epochs so far (SB3's train/n_updates: iterations × n_epochs)
+   */
+  public record Result(double[] theta, Stats stats, double seconds, double clipRange,
+      double learningRate, int nUpdates) implements UpdateResult {
+
+    @Override
+    public double valueLoss() {
+      return stats.valueLoss();
+    }
+
+    @Override
+    public double policySeconds() {
+      return seconds;
+    }
+
+    @Override
+    public double criticSeconds() {
+      return 0;
+    }
+
+    @Override
+    public void record(MetricsRow row) {
+      row.put("train/approx_kl", stats.approxKl())
+          .put("train/clip_fraction", stats.clipFraction())
+          .put("train/entropy_loss", stats.entropyLoss())
+          .put("train/policy_gradient_loss", stats.policyGradientLoss())
+          .put("train/loss", stats.loss())
+          .put("train/clip_range", clipRange)
+          .put("train/learning_rate", learningRate)
+          .put("train/n_updates", nUpdates)
+          .put("ngd/rejection", stats.stoppedEarly()
+              ? "early stop: approx_kl " + stats.approxKl() + " > 1.5 target_kl" : "")
+          .put("ngd/health", "");
+    }
+  }
+
+  /**
+   * What carries over between updates.
+   *
+   * @param rng the minibatch shuffles' stream
+   * @param adam the shared Adam's moments and step count
+   */
+  public record State(long[] rng, Adam.State adam) implements PolicyUpdate.State {}
+
+  /**
+   * @param policy π
+   * @param value the critic, trained by the same Adam
+   * @param config the run's settings
+   * @param rng the minibatch shuffles' stream
+   */
+  public PpoUpdate(NeuralPolicy policy, MlpValueFunction value, TrainConfig config, Rng rng) {
     this.policy = policy;
     this.value = value;
     this.config = config;
+    this.rng = rng;
     this.adam = new Adam(policy.parameterDimension() + value.parametersInPlace().length, 0.9,
         0.999, 1e-5);
   }
 
-  public Adam optimizer() {
-    return adam;
+  @Override
+  public Result apply(double[] theta, Rollout rollout) {
+    long t0 = System.nanoTime();
+    double[] next = theta.clone();
+    double progress = rollout.progressRemaining();
+    Stats stats = epochs(next, rollout.batch(), rollout.advantages(), rollout.returns(),
+        rollout.values(), progress, rng);
+    return new Result(next, stats, (System.nanoTime() - t0) / 1e9,
+        config.clipRangeAt(progress), config.learningRateAt(progress),
+        rollout.iteration() * config.nEpochs());
+  }
+
+  @Override
+  public State state() {
+    return new State(rng.state(), adam.state());
+  }
+
+  @Override
+  public void restore(State state) {
+    rng = Rng.fromState(state.rng());
+    adam.restore(state.adam());
   }
 
   /**
    * Runs the epochs on the batch; θ is updated in place, as are the value function's parameters.
+   * PPO's loop of the paper's pseudo-code: per epoch a fresh shuffle, one Adam step per minibatch.
    *
    * @param theta policy parameters (updated)
    * @param batch the rollout
@@ -68,7 +149,7 @@ public final class PpoUpdate {
    * @param progressRemaining 1 at the start of training, 0 at the end (schedules)
    * @param rng minibatch shuffles
    */
-  public Stats apply(double[] theta, Batch batch, double[] advantages, double[] returns,
+  Stats epochs(double[] theta, Batch batch, double[] advantages, double[] returns,
       double[] oldValues, double progressRemaining, Rng rng) {
     int n = batch.size();
     Pass pass = new Pass(theta, batch, advantages, returns, oldValues, progressRemaining);

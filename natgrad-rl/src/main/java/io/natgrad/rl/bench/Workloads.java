@@ -8,6 +8,7 @@ import io.natgrad.rl.algo.OnPolicyTrainer;
 import io.natgrad.rl.algo.TrainConfig;
 import io.natgrad.rl.env.Box;
 import io.natgrad.rl.env.Env;
+import io.natgrad.rl.metric.PolicyMetric;
 import io.natgrad.rl.env.EnvRegistry;
 import io.natgrad.rl.nn.Activation;
 import io.natgrad.rl.policy.CategoricalMlpPolicy;
@@ -76,9 +77,10 @@ public final class Workloads {
 
     public TrpoUpdate(int n) {
       data = new CartPoleBatch(n);
-      update = new NaturalPolicyUpdate(data.policy, trpoDefaults());
       critic = new MlpValueFunction(4, new int[] {64, 64}, Activation.TANH, Rng.of(4), 1e-3, 10,
           128);
+      update = new NaturalPolicyUpdate(data.policy, critic, trpoDefaults(), PolicyMetric.FISHER,
+          rng);
       double[] values = new double[n];
       critic.predict(data.batch.observations(), data.batch.timesteps(), n, values);
       double[] finals = new double[data.batch.episodes()];
@@ -89,7 +91,7 @@ public final class Workloads {
 
     /** Runs one update from the same starting point; returns a value that depends on it. */
     public double run() {
-      NaturalPolicyUpdate.Result r = update.apply(data.theta, data.batch, advantages);
+      NaturalPolicyUpdate.Step r = update.policyStep(data.theta, data.batch, advantages);
       return r.stats().measuredKl() + critic.fit(data.batch.observations(),
           data.batch.timesteps(), data.batch.size(), returns, rng);
     }

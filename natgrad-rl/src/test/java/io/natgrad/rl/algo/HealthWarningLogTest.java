@@ -12,7 +12,7 @@ class HealthWarningLogTest {
   void logsTheFirstAndEveryPowerOfTen() {
     List<Integer> logged = new ArrayList<>();
     for (int n = 0; n <= 20_000; n++) {
-      if (OnPolicyTrainer.logModelWarning(n)) {
+      if (NaturalPolicyUpdate.logModelWarning(n)) {
         logged.add(n);
       }
     }

@@ -2,6 +2,7 @@ package io.natgrad.rl.io;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.natgrad.rl.algo.MetricsRow;
 import io.natgrad.rl.algo.OnPolicyTrainer;
 import io.natgrad.rl.algo.TrainConfig;
 import java.nio.file.Path;
@@ -33,10 +34,13 @@ class ResumeEquivalenceTest {
     return TrainConfig.fromMap(m);
   }
 
-  static List<Object> rows(List<Map<String, Object>> rows) {
+  static List<Object> rows(List<MetricsRow> rows) {
     List<Object> out = new ArrayList<>();
-    for (Map<String, Object> r : rows) {
-      Map<String, Object> copy = new HashMap<>(r);
+    for (MetricsRow r : rows) {
+      Map<String, Object> copy = new HashMap<>();
+      for (String key : MetricsRow.KEYS) {
+        copy.put(key, r.get(key));
+      }
       copy.keySet().removeIf(k -> k.startsWith("time/") && !k.equals("time/iterations")
           && !k.equals("time/total_timesteps"));
       out.add(copy.toString());
@@ -49,17 +53,17 @@ class ResumeEquivalenceTest {
       "MountainCarContinuous-v0, trpo, true"})
   void checkpointAndResumeEqualsAnUninterruptedRun(String env, String algo, boolean normalize)
       throws Exception {
-    List<Map<String, Object>> straightRows = new ArrayList<>();
+    List<MetricsRow> straightRows = new ArrayList<>();
     OnPolicyTrainer straight = new OnPolicyTrainer(config(env, algo, normalize, 8), null, null,
         512, 2, 2);
-    double[] expected = straight.train((row, s) -> straightRows.add(row));
+    double[] expected = straight.train(it -> straightRows.add(it.metrics()));
     straight.close();
 
-    List<Map<String, Object>> resumedRows = new ArrayList<>();
+    List<MetricsRow> resumedRows = new ArrayList<>();
     OnPolicyTrainer first = new OnPolicyTrainer(config(env, algo, normalize, 8), null, null, 512,
         2, 1);
-    first.train((row, s) -> {
-      resumedRows.add(row);
+    first.train(it -> {
+      resumedRows.add(it.metrics());
       return resumedRows.size() < 4;
     });
     Path file = tmp.resolve(env + ".json");
@@ -68,7 +72,7 @@ class ResumeEquivalenceTest {
     OnPolicyTrainer second = new OnPolicyTrainer(
         TrainConfig.fromMap(CheckpointFile.read(file).config()), null, null, 512, 2, 2);
     assertThat(second.restore(CheckpointFile.read(file))).isTrue();
-    double[] actual = second.train((row, s) -> resumedRows.add(row));
+    double[] actual = second.train(it -> resumedRows.add(it.metrics()));
     second.close();
     assertThat(actual).containsExactly(expected);
     assertThat(rows(resumedRows)).isEqualTo(rows(straightRows));
@@ -83,15 +87,15 @@ class ResumeEquivalenceTest {
     Map<String, Object> m = new HashMap<>(config("Acrobot-v1", "trpo", true, 4).toMap());
     m.put("normalize", "dict(norm_obs=True, norm_reward=False)");
     TrainConfig obsOnly = TrainConfig.fromMap(m);
-    List<Map<String, Object>> straightRows = new ArrayList<>();
+    List<MetricsRow> straightRows = new ArrayList<>();
     OnPolicyTrainer straight = new OnPolicyTrainer(obsOnly, null, null, 512, 2, 1);
-    double[] expected = straight.train((row, s) -> straightRows.add(row));
+    double[] expected = straight.train(it -> straightRows.add(it.metrics()));
     straight.close();
 
-    List<Map<String, Object>> rows = new ArrayList<>();
+    List<MetricsRow> rows = new ArrayList<>();
     OnPolicyTrainer first = new OnPolicyTrainer(obsOnly, null, null, 512, 2, 1);
-    first.train((row, s) -> {
-      rows.add(row);
+    first.train(it -> {
+      rows.add(it.metrics());
       return rows.size() < 2;
     });
     io.natgrad.rl.algo.TrainerState s = first.checkpoint();
@@ -109,7 +113,7 @@ class ResumeEquivalenceTest {
     assertThat(back.normReward()).isFalse();
     OnPolicyTrainer second = new OnPolicyTrainer(back, null, null, 512, 2, 1);
     assertThat(second.restore(CheckpointFile.read(file))).isTrue();
-    double[] actual = second.train((row, x) -> rows.add(row));
+    double[] actual = second.train(it -> rows.add(it.metrics()));
     second.close();
     assertThat(actual).containsExactly(expected);
     assertThat(rows(rows)).isEqualTo(rows(straightRows));

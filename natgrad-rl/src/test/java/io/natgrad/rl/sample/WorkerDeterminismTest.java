@@ -25,9 +25,9 @@ class WorkerDeterminismTest {
     m.put("seed", 11);
     OnPolicyTrainer t = new OnPolicyTrainer(TrainConfig.fromMap(m), null, null, 0, 0, workers);
     List<Object> rows = new ArrayList<>();
-    double[] theta = t.train((row, snap) -> {
-      rows.add(row.get("rollout/ep_rew_mean"));
-      rows.add(row.get("train/value_loss"));
+    double[] theta = t.train(it -> {
+      rows.add(it.metrics().get("rollout/ep_rew_mean"));
+      rows.add(it.metrics().get("train/value_loss"));
       return true;
     });
     rows.add(java.util.Arrays.toString(theta));
