@@ -464,7 +464,7 @@ public final class TrainCommand implements Callable<Integer> {
     return 0;
   }
 
-  static void writePolicy(TrainConfig c, io.natgrad.rl.policy.NeuralPolicy policy, double[] theta,
+  static void writePolicy(TrainConfig c, io.natgrad.rl.policy.Policy policy, double[] theta,
       io.natgrad.rl.env.RunningMeanStd stats, Map<String, Object> provenance, Path file) {
     try {
       PolicyFile.of(c.env(), policy, theta, stats, provenance).write(file);

@@ -2,23 +2,14 @@ package io.natgrad.rl.algo;
 
 import io.natgrad.core.optim.Adam;
 import io.natgrad.core.random.Rng;
-import io.natgrad.rl.env.Box;
-import io.natgrad.rl.env.Discrete;
 import io.natgrad.rl.env.Env;
-import io.natgrad.rl.env.EnvRegistry;
 import io.natgrad.rl.env.ObservationNormalizer;
-import io.natgrad.rl.env.RewardNormalizer;
 import io.natgrad.rl.env.RunningMeanStd;
-import io.natgrad.rl.metric.PolicyMetric;
-import io.natgrad.rl.nn.Parallelism;
-import io.natgrad.rl.policy.CategoricalMlpPolicy;
 import io.natgrad.rl.policy.GaussianMlpPolicy;
 import io.natgrad.rl.policy.NeuralPolicy;
+import io.natgrad.rl.policy.Policy;
 import io.natgrad.rl.batch.Batch;
-import io.natgrad.rl.sample.Gae;
 import io.natgrad.rl.sample.Sampler;
-import io.natgrad.rl.sample.SamplerEngine;
-import io.natgrad.rl.sample.VectorSampler;
 import io.natgrad.rl.value.LinearFeatureBaseline;
 import io.natgrad.rl.value.MlpValueFunction;
 import io.natgrad.rl.value.ValueFunction;
@@ -26,27 +17,26 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Deque;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The on-policy training loop of NPG and TRPO — sample → estimate → update → log — in the shape of
- * Stable-Baselines3's {@code OnPolicyAlgorithm.learn}:
+ * The one on-policy training loop — sample → estimate → update → record — for REINFORCE, NPG,
+ * TRPO and PPO on any policy, in the shape of Stable-Baselines3's {@code OnPolicyAlgorithm.learn}:
  *
  * <pre>
- * repeat until n_timesteps:
- *   batch  = n_envs × n_steps steps of π_θ                       (Sampler: VectorSampler, auto-reset)
- *   Â, R   = GAE(γ, λ) with V bootstrapped on truncation          (Gae → Rollout)
- *   θ, V   = update(θ, rollout)                                  (PolicyUpdate: NaturalPolicyUpdate
- *                                                                 for NPG/TRPO, PpoUpdate for PPO)
- *   record a metrics row; evaluate every eval_every steps        (TrainingListener)
+ * repeat until the step or iteration budget is spent (or a listener says stop):
+ *   batch    = sampler.collect(θ, batch units)          sample    (VectorSampler, auto-reset; or episodes)
+ *   ψ, V, R  = estimator.estimate(batch)                estimate  (GAE(γ, λ) with the critic; or returns)
+ *   θ        = update.apply(θ, rollout).theta()         update    (NaturalPolicyUpdate, PpoUpdate,
+ *                                                                  PolicyGradientUpdate)
+ *   record a metrics row; evaluate every eval_every steps; tell the listener
  * </pre>
  *
- * The algorithm is only the {@link PolicyUpdate}: the loop is the same for all of them.
- *
- * Every random stream derives from the seed: policy and critic initialization, the sampler (per
- * environment copy), the critic's minibatch shuffles and the evaluations.
+ * The algorithm is only the {@link PolicyUpdate}; the stages are {@link TrainerParts}. Every random
+ * stream derives from the seed: policy and critic initialization, the sampler (per environment
+ * copy), the update's minibatch shuffles and the evaluations. A trainer built from a
+ * {@link TrainConfig} can be checkpointed and restored exactly.
  */
 public final class OnPolicyTrainer implements AutoCloseable {
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(OnPolicyTrainer.class);
@@ -54,11 +44,16 @@ public final class OnPolicyTrainer implements AutoCloseable {
   public static final List<String> METRIC_KEYS = MetricsRow.KEYS;
 
   private final TrainConfig config;
-  private final NeuralPolicy policy;
+  private final String envId;
+  private final Policy policy;
   private final ObservationNormalizer normalizer;
   private final ValueFunction valueFunction;
   private final Sampler sampler;
+  private final int batchUnits;
+  private final AdvantageEstimator estimator;
   private final PolicyUpdate<?> update;
+  private final long maxSteps;
+  private final int maxIterations;
   private final long evalEvery;
   private final int evalEpisodes;
   private double[] theta;
@@ -73,7 +68,7 @@ public final class OnPolicyTrainer implements AutoCloseable {
   private double lastElapsed;
 
   /** The policy after an update: what a listener may save. */
-  public record Snapshot(NeuralPolicy policy, double[] theta, RunningMeanStd normalizerStats,
+  public record Snapshot(Policy policy, double[] theta, RunningMeanStd normalizerStats,
       long timesteps, boolean bestSoFar) {}
 
   /**
@@ -104,102 +99,70 @@ public final class OnPolicyTrainer implements AutoCloseable {
   public OnPolicyTrainer(TrainConfig config, double[] initialTheta,
       RunningMeanStd initialNormalizer, long evalEvery, int evalEpisodes, int workers,
       String engine, Map<String, String> engineOptions) {
+    this(config, checkedEval(evalEvery, evalEpisodes, TrainerParts.of(config, initialTheta,
+        initialNormalizer, workers, engine, engineOptions)), config.nTimesteps(),
+        Integer.MAX_VALUE, evalEvery, evalEpisodes);
+  }
+
+  /**
+   * A trainer on parts a caller put together (e.g. the paper's toy task:
+   * {@link io.natgrad.rl.sample.EpisodeSampler}, {@link ReturnWeights},
+   * {@link PolicyGradientUpdate}), without checkpoints.
+   *
+   * @param parts the loop's stages
+   * @param maxSteps stop once this many environment steps were taken
+   * @param maxIterations stop after this many updates
+   * @param evalEvery evaluate every this many steps (0: never)
+   * @param evalEpisodes episodes per evaluation
+   */
+  public OnPolicyTrainer(TrainerParts parts, long maxSteps, int maxIterations, long evalEvery,
+      int evalEpisodes) {
+    this(null, checkedEval(evalEvery, evalEpisodes, parts), maxSteps, maxIterations, evalEvery,
+        evalEpisodes);
+  }
+
+  private OnPolicyTrainer(TrainConfig config, TrainerParts parts, long maxSteps,
+      int maxIterations, long evalEvery, int evalEpisodes) {
+    if (maxSteps < 0 || maxIterations < 0) {
+      throw new IllegalArgumentException("the step and iteration budgets must be >= 0, got "
+          + maxSteps + " and " + maxIterations);
+    }
     this.config = config;
+    this.envId = parts.envId();
+    this.policy = parts.policy();
+    this.theta = parts.theta0().clone();
+    this.normalizer = parts.normalizer();
+    this.valueFunction = parts.critic();
+    this.sampler = parts.sampler();
+    this.batchUnits = parts.batchUnits();
+    this.estimator = parts.estimator();
+    this.update = parts.update();
+    this.maxSteps = maxSteps;
+    this.maxIterations = maxIterations;
+    this.evalEvery = evalEvery;
+    this.evalEpisodes = evalEpisodes;
+    this.nextEval = evalEvery;
+  }
+
+  private static TrainerParts checkedEval(long evalEvery, int evalEpisodes, TrainerParts parts) {
+    if (evalEvery < 0 || (evalEvery > 0 && evalEpisodes < 1)) {
+      parts.sampler().close();
+    }
     if (evalEvery < 0) {
       throw new IllegalArgumentException("eval_every must be >= 0, got " + evalEvery);
     }
     if (evalEvery > 0 && evalEpisodes < 1) {
       throw new IllegalArgumentException("eval episodes must be >= 1, got " + evalEpisodes);
     }
-    this.evalEvery = evalEvery;
-    this.evalEpisodes = evalEpisodes;
-    this.nextEval = evalEvery;
-    Env probe = EnvRegistry.make(config.env());
-    if (!(probe.observationSpace() instanceof Box)) {
-      throw new IllegalArgumentException("environment " + config.env()
-          + " must have a Box observation space, has " + probe.observationSpace());
-    }
-    int od = probe.observationSpace().flatDimension();
-    this.policy = makePolicy(config, probe);
-    long seed = config.seed();
-    if (initialTheta != null) {
-      policy.validate(initialTheta);
-      this.theta = initialTheta.clone();
-    } else {
-      this.theta = initialParameters(config, policy, Rng.of(Rng.derive(seed, "policy")));
-    }
-    if (config.normalize()) {
-      RunningMeanStd stats = initialNormalizer != null ? initialNormalizer.copy()
-          : new RunningMeanStd(od);
-      if (stats.dimension() != od) {
-        throw new IllegalArgumentException("normalizer has dimension " + stats.dimension()
-            + ", environment " + config.env() + " has observations of dimension " + od);
-      }
-      this.normalizer = new ObservationNormalizer(stats, config.clipObs());
-    } else {
-      this.normalizer = null;
-    }
-    this.valueFunction = config.baseline().equals("linear")
-        ? new LinearFeatureBaseline(od)
-        : new MlpValueFunction(od, config.netArchVf(), config.activation(),
-            Rng.of(Rng.derive(seed, "value")), config.learningRate(), config.nCriticUpdates(),
-            config.batchSize());
-    List<Env> envs = new ArrayList<>();
-    for (int k = 0; k < config.nEnvs(); k++) {
-      envs.add(Evaluation.makeEnv(config.env()));
-    }
-    boolean local = engine == null || engine.equals("local");
-    if (config.normReward() && !local) {
-      throw new IllegalArgumentException("normalize: reward normalization (norm_reward, part "
-          + "of normalize: true) is not supported with --engine " + engine + ": its statistics "
-          + "need every copy's reward after each step; train with normalize: false or with the "
-          + "local engine");
-    }
-    if (local) {
-      VectorSampler vs = new VectorSampler(envs, policy, Rng.derive(seed, "sampler"), normalizer,
-          workers);
-      if (config.normReward()) {
-        vs.normalizeRewards(new RewardNormalizer(config.nEnvs(), config.rewardNormGamma(),
-            config.clipReward()));
-      }
-      this.sampler = vs;
-    } else {
-      this.sampler = SamplerEngine.find(engine).create(config.env(), config.nEnvs(), policy,
-          Rng.derive(seed, "sampler"), normalizer, engineOptions);
-    }
-    Rng criticRng = Rng.of(Rng.derive(seed, "critic"));
-    if (config.algo().equals("ppo")) {
-      if (!(valueFunction instanceof MlpValueFunction mlp)) {
-        throw new IllegalArgumentException("ppo needs baseline mlp (its critic shares the "
-            + "optimizer), got " + config.baseline());
-      }
-      this.update = new PpoUpdate(policy, mlp, config, criticRng);
-    } else {
-      this.update = new NaturalPolicyUpdate(policy, valueFunction, config, PolicyMetric.FISHER,
-          criticRng);
-    }
+    return parts;
   }
 
-  /** The policy family for the environment's action space. */
+  /** The policy family for the environment's action space ({@link TrainerParts#makePolicy}). */
   public static NeuralPolicy makePolicy(TrainConfig config, Env env) {
-    int od = env.observationSpace().flatDimension();
-    if (env.actionSpace() instanceof Discrete d) {
-      return new CategoricalMlpPolicy(od, d.n(), config.netArchPi(), config.activation());
-    }
-    return new GaussianMlpPolicy(od, env.actionSpace().flatDimension(), config.netArchPi(),
-        config.activation(), config.logStdInit());
+    return TrainerParts.makePolicy(config, env);
   }
 
-  static double[] initialParameters(TrainConfig config, NeuralPolicy policy, Rng rng) {
-    double[] t = policy.initialParameters(rng);
-    if (!config.orthoInit()) {
-      double[] net = policy.network().uniformInitialParameters(rng);
-      System.arraycopy(net, 0, t, 0, net.length);
-    }
-    return t;
-  }
-
-  public NeuralPolicy policy() {
+  public Policy policy() {
     return policy;
   }
 
@@ -213,20 +176,22 @@ public final class OnPolicyTrainer implements AutoCloseable {
     return normalizer;
   }
 
+  /** The configuration, or null for a trainer on hand-assembled parts. */
   public TrainConfig config() {
     return config;
   }
 
   /**
-   * Runs until n_timesteps steps (or until the listener says stop); returns the last θ. After
-   * {@link #restore} it continues from the checkpoint.
+   * Runs until the step budget (n_timesteps) or the iteration budget is spent, or until the
+   * listener says stop; returns the last θ. After {@link #restore} it continues from the
+   * checkpoint.
    */
   public double[] train(TrainingListener listener) {
     long start = System.nanoTime();
-    while (steps < config.nTimesteps()) {
+    while (steps < maxSteps && iteration < maxIterations) {
       iteration++;
       long tCollect = System.nanoTime();
-      Batch batch = sampler.collect(theta, config.nSteps());
+      Batch batch = sampler.collect(theta, batchUnits);
       double collectSeconds = (System.nanoTime() - tCollect) / 1e9;
       steps += batch.size();
       for (double[] ep : sampler.drainCompletedEpisodes()) {
@@ -235,20 +200,12 @@ public final class OnPolicyTrainer implements AutoCloseable {
           recent.removeFirst();
         }
       }
-      int n = batch.size();
-      double[] values = new double[n];
-      valueFunction.predict(batch.observations(), batch.timesteps(), n, values);
-      int segs = batch.episodes();
-      int[] finalTs = new int[segs];
-      for (int e = 0; e < segs; e++) {
-        finalTs[e] = batch.timesteps()[batch.episodeOffsets()[e + 1] - 1] + 1;
-      }
-      double[] finalValues = new double[segs];
-      valueFunction.predict(batch.finalObservations(), finalTs, segs, finalValues);
-      Gae.Result gae = Gae.compute(batch, values, finalValues, config.gamma(), config.gaeLambda());
-      double progressRemaining = 1.0 - (double) steps / config.nTimesteps();
-      UpdateResult u = update.apply(theta, new Rollout(batch, values, gae.advantages(),
-          gae.returns(), progressRemaining, iteration));
+      AdvantageEstimator.Estimate est = estimator.estimate(batch);
+      double progressRemaining = maxSteps == Long.MAX_VALUE ? Double.NaN
+          : 1.0 - (double) steps / maxSteps;
+      Rollout rollout = new Rollout(batch, est.values(), est.advantages(), est.returns(),
+          progressRemaining, iteration);
+      UpdateResult u = update.apply(theta, rollout);
       theta = u.theta();
       MetricsRow row = new MetricsRow();
       u.record(row);
@@ -264,8 +221,12 @@ public final class OnPolicyTrainer implements AutoCloseable {
       row.put("rollout/ep_len_mean", mean(recent, 1));
       row.put("rollout/episodes", recent.size());
       row.put("train/value_loss", u.valueLoss());
-      row.put("train/explained_variance", explainedVariance(values, gae.returns()));
-      row.put("train/entropy", policy.meanEntropy(theta, batch.observations(), n));
+      if (est.values() != null) {
+        row.put("train/explained_variance", explainedVariance(est.values(), est.returns()));
+      }
+      if (policy instanceof NeuralPolicy np) {
+        row.put("train/entropy", np.meanEntropy(theta, batch.observations(), batch.size()));
+      }
       row.put("train/std", policy instanceof GaussianMlpPolicy g
           ? Math.exp(g.logStd(theta, 0)) : Double.NaN);
       boolean best = false;
@@ -288,7 +249,7 @@ public final class OnPolicyTrainer implements AutoCloseable {
       lastElapsed = elapsed;
       LOG.debug("update {}: {} steps, ep_rew_mean {}", iteration, steps, row.get("rollout/ep_rew_mean"));
       if (listener != null && !listener.onIteration(new TrainingIteration(iteration, steps,
-          elapsed, row.number("rollout/ep_rew_mean"), evaluation, u, row, snap))) {
+          elapsed, row.number("rollout/ep_rew_mean"), evaluation, rollout, u, row, snap))) {
         break;
       }
     }
@@ -313,6 +274,7 @@ public final class OnPolicyTrainer implements AutoCloseable {
 
   /** Everything needed to continue training exactly (see {@link #restore}). */
   public TrainerState checkpoint() {
+    requireConfig("checkpoints");
     // the update's state in the checkpoint's (format 1) fields: PPO's shared Adam and shuffles,
     // or NPG/TRPO's critic stream and rejection streak (the critic's own Adam is the critic's)
     Adam.State ppoAdam = null;
@@ -342,6 +304,7 @@ public final class OnPolicyTrainer implements AutoCloseable {
    * then continues with fresh episodes.
    */
   public boolean restore(TrainerState s) {
+    requireConfig("restoring a checkpoint");
     policy.validate(s.theta());
     theta = s.theta().clone();
     if (valueFunction instanceof MlpValueFunction mlp) {
@@ -385,11 +348,17 @@ public final class OnPolicyTrainer implements AutoCloseable {
     return exact;
   }
 
+  private void requireConfig(String what) {
+    if (config == null) {
+      throw new UnsupportedOperationException(what + " need a trainer built from a TrainConfig");
+    }
+  }
+
   /** Evaluates the current policy on a fresh environment with frozen normalization. */
   public Evaluation evaluate(int episodes, long seed, boolean deterministic) {
     ObservationNormalizer frozen = normalizer == null ? null
         : new ObservationNormalizer(normalizer.stats().copy(), normalizer.clip());
-    return Evaluation.run(policy, theta, frozen, Evaluation.makeEnv(config.env()), episodes, seed,
+    return Evaluation.run(policy, theta, frozen, Evaluation.makeEnv(envId), episodes, seed,
         deterministic);
   }
 

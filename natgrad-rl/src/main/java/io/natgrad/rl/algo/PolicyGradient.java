@@ -1,48 +1,39 @@
 package io.natgrad.rl.algo;
 
-import io.natgrad.core.linalg.LinearOperator;
 import io.natgrad.core.linalg.Vectors;
-import io.natgrad.core.metric.Metric;
-import io.natgrad.core.optim.DirectionSolver;
-import io.natgrad.core.optim.Update;
-import io.natgrad.core.optim.UpdateRule;
 import io.natgrad.rl.env.Env;
 import io.natgrad.rl.env.NonFiniteEnvironmentException;
-import io.natgrad.rl.metric.PolicyMetric;
 import io.natgrad.rl.metric.PolicySample;
 import io.natgrad.rl.policy.Policy;
+import io.natgrad.rl.sample.EpisodeSampler;
 import io.natgrad.rl.batch.Batch;
-import io.natgrad.rl.sample.SerialSampler;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
 /**
- * REINFORCE and the natural policy gradient as one algorithm (paper, "Policy Gradient Methods and
- * the Natural Gradient"; Williams 1992; Kakade 2002). Each iteration:
+ * REINFORCE and the natural policy gradient of the paper's toy task (paper, "Policy Gradient
+ * Methods and the Natural Gradient"; Williams 1992; Kakade 2002), trained by the one
+ * {@link OnPolicyTrainer} loop on these parts:
  *
  * <pre>
- * sample N episodes with π_θ                       SerialSampler
- * ĝ = (1/N) Σ_τ Σ_t ∇log π(a_t|s_t) ψ_t            StepWeights (ψ = total return or reward-to-go − b)
- * G = I, or the trajectory Fisher (exact/sampled)  PolicyMetric: euclidean | fisher | mc-fisher
- * θ ← Π(θ + β G⁻¹ĝ)                                core UpdateRule on f = −surrogate (∇f = −ĝ)
+ * sample     N complete episodes with π_θ                   EpisodeSampler
+ * estimate   ψ_t = Σ r (or reward-to-go) − baseline          ReturnWeights
+ * update     θ ← Π(θ + β G⁻¹ĝ), G = I or the trajectory      PolicyGradientUpdate (core UpdateRule)
+ *            Fisher (exact or Monte-Carlo)
  * </pre>
  *
- * The update is the core's {@link UpdateRule} — the same routine as {@code Optimizer}'s — with the
- * batch's metric; REINFORCE and NPG differ only in {@link PolicyGradientConfig#metric()}. A
- * non-finite action, observation, reward, gradient or step ends training with a reason naming the
- * iteration, and the last finite parameters are kept.
+ * REINFORCE and NPG differ only in {@link PolicyGradientConfig#metric()}. A non-finite action,
+ * observation, reward, gradient or step ends training with a reason naming the iteration, and the
+ * last finite parameters are kept.
  */
 public final class PolicyGradient {
   private final Policy policy;
   private final PolicyGradientConfig config;
-  private final UpdateRule updateRule;
 
   public PolicyGradient(Policy policy, PolicyGradientConfig config) {
     this.policy = java.util.Objects.requireNonNull(policy, "policy");
     this.config = java.util.Objects.requireNonNull(config, "config");
-    this.updateRule =
-        new UpdateRule(DirectionSolver.direct(), config.stepRule(), config.projection());
   }
 
   public PolicyGradientConfig config() {
@@ -69,62 +60,48 @@ public final class PolicyGradient {
       throw new IllegalArgumentException("iterations must be >= 0, got " + iterations);
     }
     policy.validate(theta0);
-    SerialSampler sampler = new SerialSampler(env, policy, seed);
-    double[] theta = theta0.clone();
+    EpisodeSampler sampler = new EpisodeSampler(env, policy, seed);
+    TrainerParts parts = new TrainerParts(env.id(), policy, theta0, sampler,
+        config.trajectories(), new ReturnWeights(config.estimator(), config.baseline()),
+        new PolicyGradientUpdate(policy, config), null, null);
     List<IterationRecord> history = new ArrayList<>();
-    for (int k = 0; k <= iterations; k++) {
-      Batch batch;
+    String[] stop = {null};
+    double[][] before = {theta0.clone()};
+    try (OnPolicyTrainer trainer = new OnPolicyTrainer(parts, Long.MAX_VALUE, iterations, 0, 0)) {
       try {
-        batch = sampler.sampleEpisodes(theta, config.trajectories());
-      } catch (NonFiniteEnvironmentException e) {
-        return new TrainingResult(history, theta, "stopped at iteration " + k + ": "
-            + e.getMessage() + "; the last finite parameters are theta = " + Arrays.toString(theta));
-      }
-      double meanReturn = batch.meanCompleteEpisodeReturn();
-      if (k == iterations) {
-        history.add(new IterationRecord(k, theta.clone(), meanReturn, batch.episodes(),
-            batch.size(), Double.NaN, Double.NaN, Double.NaN, null));
-        break;
-      }
-      double[] psi = StepWeights.of(batch, config.estimator(), config.baseline());
-      Surrogate f = new Surrogate(PolicySample.perEpisode(policy, batch), theta, psi);
-      double[] grad = new double[policy.parameterDimension()];
-      double value = f.valueAndGradient(theta, grad);
-      if (!Double.isFinite(value) || !Vectors.isFinite(grad)) {
-        String why = "non-finite policy gradient " + Arrays.toString(grad)
-            + " at iteration " + k + " (theta = " + Arrays.toString(theta) + ", mean return "
-            + meanReturn + ")";
-        history.add(new IterationRecord(k, theta.clone(), meanReturn, batch.episodes(),
-            batch.size(), Double.NaN, Double.NaN, Double.NaN, why));
-        return new TrainingResult(history, theta, "stopped at iteration " + k + ": " + why);
-      }
-      Metric metric = config.metric().on(f.sample()).withDamping(config.damping());
-      LinearOperator g = metric.at(theta);
-      Update u;
-      String rejection;
-      try {
-        u = updateRule.step(f, g, theta, value, grad);
-        rejection = u.rejection();
-      } catch (IllegalArgumentException e) {
-        u = null;
-        rejection = e.getMessage();
-      }
-      if (rejection == null) {
-        try {
-          policy.validate(u.thetaNext());
-        } catch (IllegalArgumentException e) {
-          rejection = "the step leaves the parameter space: " + e.getMessage();
+        trainer.train(it -> {
+          PolicyGradientUpdate.Result u = (PolicyGradientUpdate.Result) it.update();
+          Batch batch = it.rollout().batch();
+          int k = it.iteration() - 1;
+          history.add(new IterationRecord(k, before[0], batch.meanCompleteEpisodeReturn(),
+              batch.episodes(), batch.size(), u.gradientNorm(), u.beta(), u.metricStepLength(),
+              u.rejection()));
+          before[0] = it.snapshot().theta();
+          if (u.stopReason() != null) {
+            stop[0] = "stopped at iteration " + k + ": " + u.stopReason();
+            return false;
+          }
+          return true;
+        });
+        double[] theta = trainer.theta();
+        if (stop[0] != null) {
+          return new TrainingResult(history, theta, stop[0]);
         }
+        // the last record: a batch sampled at the final parameters
+        Batch last = sampler.collect(theta, config.trajectories());
+        history.add(new IterationRecord(iterations, theta.clone(),
+            last.meanCompleteEpisodeReturn(), last.episodes(), last.size(), Double.NaN,
+            Double.NaN, Double.NaN, null));
+        return new TrainingResult(history, theta, null);
+      } catch (NonFiniteEnvironmentException e) {
+        return stoppedBySampling(history, trainer.theta(), e);
       }
-      history.add(new IterationRecord(k, theta.clone(), meanReturn, batch.episodes(), batch.size(),
-          Vectors.norm(grad), u == null ? Double.NaN : u.beta(),
-          u == null ? Double.NaN : u.metricStepLength(), rejection));
-      if (rejection != null) {
-        return new TrainingResult(history, theta,
-            "stopped at iteration " + k + ": update rejected: " + rejection);
-      }
-      theta = u.thetaNext();
     }
-    return new TrainingResult(history, theta, null);
+  }
+
+  private static TrainingResult stoppedBySampling(List<IterationRecord> history, double[] theta,
+      NonFiniteEnvironmentException e) {
+    return new TrainingResult(history, theta, "stopped at iteration " + history.size() + ": "
+        + e.getMessage() + "; the last finite parameters are theta = " + Arrays.toString(theta));
   }
 }

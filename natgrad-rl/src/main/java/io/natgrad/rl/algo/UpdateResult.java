@@ -4,7 +4,8 @@ package io.natgrad.rl.algo;
  * What one {@link PolicyUpdate} did: the new parameters, the critic's loss, the two steps' own
  * durations, and the algorithm's own statistics as a typed record that writes its metrics columns.
  */
-public sealed interface UpdateResult permits NaturalPolicyUpdate.Result, PpoUpdate.Result {
+public sealed interface UpdateResult permits NaturalPolicyUpdate.Result, PpoUpdate.Result,
+    PolicyGradientUpdate.Result {
 
   /** θ after the update (θ itself when the step was rejected). */
   double[] theta();

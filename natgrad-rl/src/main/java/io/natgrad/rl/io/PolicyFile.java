@@ -104,8 +104,12 @@ public record PolicyFile(String envId, NeuralPolicy policy, double[] theta,
   }
 
   /** A policy file for a trained policy on {@code envId}. */
-  public static PolicyFile of(String envId, NeuralPolicy policy, double[] theta,
+  public static PolicyFile of(String envId, io.natgrad.rl.policy.Policy policy, double[] theta,
       RunningMeanStd normalizerStats, Map<String, Object> provenance) {
+    if (!(policy instanceof NeuralPolicy neural)) {
+      throw new IllegalArgumentException("a policy file holds a network policy (MLP); "
+          + policy.getClass().getSimpleName() + " is not one");
+    }
     Env env = EnvRegistry.make(envId);
     double[] lo = null;
     double[] hi = null;
@@ -115,7 +119,7 @@ public record PolicyFile(String envId, NeuralPolicy policy, double[] theta,
     }
     ObservationNormalizer norm = normalizerStats == null ? null
         : new ObservationNormalizer(normalizerStats.copy(), 10.0);
-    return new PolicyFile(envId, policy, theta.clone(), norm, lo, hi,
+    return new PolicyFile(envId, neural, theta.clone(), norm, lo, hi,
         mapper().valueToTree(provenance));
   }
 
