@@ -1,7 +1,7 @@
 package io.natgrad.cli;
 
-import io.natgrad.cli.io.Csv;
-import io.natgrad.cli.io.RunDirectory;
+import io.natgrad.rl.io.Csv;
+import io.natgrad.rl.run.RunDirectory;
 import io.natgrad.core.dist.Gaussian;
 import io.natgrad.core.dist.Scale;
 import io.natgrad.core.linalg.ConjugateGradient;

@@ -3,8 +3,10 @@ package io.natgrad.cli;
 import io.natgrad.cli.report.ReportWriter;
 import io.natgrad.cli.report.RunData;
 import io.natgrad.cli.train.ConfigFiles;
+import io.natgrad.cli.train.StopSignals;
 import io.natgrad.cli.train.TrainCommand;
 import io.natgrad.rl.algo.TrainConfig;
+import io.natgrad.rl.run.TrainingRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,7 +20,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -175,6 +176,7 @@ public final class SweepCommand implements Callable<Integer> {
     }
     System.out.printf(Locale.ROOT, "sweep: %d cells, %d at a time%n", cells.size(), p);
     long t0 = System.nanoTime();
+    StopSignals signals = StopSignals.install();
     ExecutorService pool = Executors.newFixedThreadPool(p);
     List<Future<Integer>> results = new ArrayList<>();
     for (Cell c : cells) {
@@ -182,13 +184,15 @@ public final class SweepCommand implements Callable<Integer> {
         Files.createDirectories(c.dir());
         Path cfg = c.dir().resolve("cell.json");
         new com.fasterxml.jackson.databind.ObjectMapper().writeValue(cfg.toFile(), c.settings());
-        List<String> args = new ArrayList<>(List.of("--env",
-            String.valueOf(c.settings().get("env")), "--config", cfg.toString(), "--out",
-            c.dir().toString(), "--workers", "1", "--force", "--engine", engine));
-        if (master != null) {
-          args.addAll(List.of("--master", master));
+        TrainingRun run = TrainingRun.create(TrainConfig.fromMap(c.settings()), c.dir())
+            .workers(1).force(true)
+            .engine(engine, master == null ? Map.of() : Map.of("master", master));
+        try {
+          return TrainCommand.execute(run, signals::stopRequested);
+        } catch (IllegalArgumentException e) {
+          System.err.println("natgrad: error: " + e.getMessage());
+          return 2;
         }
-        return new CommandLine(new TrainCommand()).execute(args.toArray(String[]::new));
       }));
     }
     pool.shutdown();

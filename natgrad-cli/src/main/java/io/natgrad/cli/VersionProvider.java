@@ -1,8 +1,6 @@
 package io.natgrad.cli;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.util.Properties;
+import io.natgrad.rl.run.BuildInfo;
 import picocli.CommandLine;
 
 /** natgrad's version and the commit it was built from (recorded at build time). */
@@ -10,26 +8,12 @@ public final class VersionProvider implements CommandLine.IVersionProvider {
 
   /** The project version, e.g. {@code 0.1.0-SNAPSHOT}. */
   public static String version() {
-    return load("version.properties").getProperty("version", "unknown");
+    return BuildInfo.version();
   }
 
   /** The abbreviated commit id, with {@code -dirty} when the tree had uncommitted changes. */
   public static String commit() {
-    Properties git = load("git.properties");
-    String id = git.getProperty("git.commit.id.abbrev", "unknown");
-    return "true".equals(git.getProperty("git.dirty")) ? id + "-dirty" : id;
-  }
-
-  private static Properties load(String name) {
-    Properties p = new Properties();
-    try (InputStream in = VersionProvider.class.getResourceAsStream(name)) {
-      if (in != null) {
-        p.load(in);
-      }
-    } catch (IOException e) {
-      // a missing build stamp is reported as "unknown"
-    }
-    return p;
+    return BuildInfo.commit();
   }
 
   @Override

@@ -1,7 +1,7 @@
 package io.natgrad.cli.reproduce;
 
-import io.natgrad.cli.io.Csv;
-import io.natgrad.cli.io.RunDirectory;
+import io.natgrad.rl.io.Csv;
+import io.natgrad.rl.run.RunDirectory;
 import io.natgrad.cli.plot.Plots;
 import io.natgrad.cli.plot.Quiver;
 import io.natgrad.core.mle.GaussianGradientField;

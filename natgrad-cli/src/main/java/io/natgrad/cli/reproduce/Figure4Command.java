@@ -1,8 +1,8 @@
 package io.natgrad.cli.reproduce;
 
 import io.natgrad.rl.metric.PolicyMetric;
-import io.natgrad.cli.io.Csv;
-import io.natgrad.cli.io.RunDirectory;
+import io.natgrad.rl.io.Csv;
+import io.natgrad.rl.run.RunDirectory;
 import io.natgrad.cli.plot.Plots;
 import io.natgrad.core.dist.Scale;
 import io.natgrad.rl.algo.IterationRecord;

@@ -1,6 +1,6 @@
 package io.natgrad.cli.reproduce;
 
-import io.natgrad.cli.io.RunDirectory;
+import io.natgrad.rl.run.RunDirectory;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;

@@ -9,12 +9,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code sun.misc.Signal} (module jdk.unsupported) through reflection, so nothing is compiled
  * against an internal API; where it is missing, signals keep their default behaviour.
  */
-final class StopSignals {
+public final class StopSignals {
   private final AtomicInteger count = new AtomicInteger();
 
   private StopSignals() {}
 
-  static StopSignals install() {
+  /** Installs the handlers (once per call; the newest handles the signals). */
+  public static StopSignals install() {
     StopSignals s = new StopSignals();
     try {
       Class<?> signal = Class.forName("sun.misc.Signal");
@@ -49,7 +50,8 @@ final class StopSignals {
         + "(signal again to abort at once)");
   }
 
-  boolean stopRequested() {
+  /** Whether a first signal asked training to stop. */
+  public boolean stopRequested() {
     return count.get() > 0;
   }
 }

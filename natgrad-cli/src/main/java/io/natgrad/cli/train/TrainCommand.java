@@ -1,14 +1,12 @@
 package io.natgrad.cli.train;
 
-import io.natgrad.cli.io.Csv;
-import io.natgrad.cli.io.RunDirectory;
+import io.natgrad.rl.run.RunListener;
+import io.natgrad.rl.run.RunResult;
+import io.natgrad.rl.run.TrainingRun;
 import io.natgrad.cli.plot.Plots;
-import io.natgrad.rl.algo.OnPolicyTrainer;
+import io.natgrad.rl.algo.TrainingIteration;
 import io.natgrad.rl.algo.TrainConfig;
-import io.natgrad.rl.algo.TrainerState;
-import io.natgrad.rl.io.CheckpointFile;
 import io.natgrad.rl.io.PolicyFile;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -268,208 +266,177 @@ public final class TrainCommand implements Callable<Integer> {
       }
       env = env == null && resume == null ? id : env;
     }
-    TrainerState resumed = null;
-    TrainConfig c;
+    TrainingRun run;
     if (resume != null) {
-      Path latest = Checkpoints.latest(resume.resolve("checkpoints"));
-      resumed = CheckpointFile.read(latest);
-      c = TrainConfig.fromMap(resumed.config());
-      if (env != null && !env.equals(c.env())) {
+      run = TrainingRun.resume(resume);
+      if (env != null && !env.equals(run.config().env())) {
         throw new IllegalArgumentException("--env " + env + " does not match the checkpoint's "
-            + "environment " + c.env() + " in " + latest);
+            + "environment " + run.config().env() + " in " + run.resumedFrom());
       }
-      out = resume;
-      force = true;
-      // evaluation settings are the run's own: read them back from its config.json
-      com.fasterxml.jackson.databind.JsonNode settings = new com.fasterxml.jackson.databind
-          .ObjectMapper().readTree(resume.resolve("config.json").toFile()).path("settings");
-      evalEvery = settings.path("eval_every").asLong(evalEvery);
-      evalEpisodes = settings.path("eval_episodes").asInt(evalEpisodes);
-      if (settings.hasNonNull("stop_at_return")) {
-        stopAtReturn = settings.get("stop_at_return").asDouble();
-      }
-      System.out.println("resuming " + c.env() + " from " + latest + " (update "
-          + resumed.iteration() + ", " + resumed.steps() + " steps)");
+      System.out.println("resuming " + run.config().env() + " from " + run.resumedFrom()
+          + " (update " + run.resumedState().iteration() + ", " + run.resumedState().steps()
+          + " steps)");
     } else {
-      c = resolve();
+      TrainConfig c = resolve();
+      if (evalEvery < 0) {
+        throw new IllegalArgumentException("--eval-every must be >= 0, got " + evalEvery);
+      }
+      if (evalEpisodes < 1) {
+        throw new IllegalArgumentException("--eval-episodes must be >= 1, got " + evalEpisodes);
+      }
+      if (stopAtReturn != null && evalEvery == 0) {
+        throw new IllegalArgumentException("--stop-at-return needs --eval-every");
+      }
+      Path dir = out != null ? out
+          : Path.of("runs", c.env() + "-" + c.algo() + "-seed" + c.seed());
+      if (!force && TrainingRun.holdsTrainingRun(dir)) {
+        throw new IllegalArgumentException("run directory " + dir + " already holds a training "
+            + "run; use --force to overwrite it or --out for another directory");
+      }
+      run = TrainingRun.create(c, dir).evalEvery(evalEvery).evalEpisodes(evalEpisodes)
+          .stopAtReturn(stopAtReturn).force(force);
     }
-    if (evalEvery < 0) {
-      throw new IllegalArgumentException("--eval-every must be >= 0, got " + evalEvery);
-    }
-    if (evalEpisodes < 1) {
-      throw new IllegalArgumentException("--eval-episodes must be >= 1, got " + evalEpisodes);
-    }
-    if (stopAtReturn != null && evalEvery == 0) {
-      throw new IllegalArgumentException("--stop-at-return needs --eval-every");
-    }
-    PolicyFile init = initPolicy == null ? null : PolicyFile.read(initPolicy);
-    if (init != null && !init.envId().equals(c.env())) {
-      throw new IllegalArgumentException("--init-policy " + initPolicy + " was trained on "
-          + init.envId() + ", not " + c.env());
-    }
-    Path dir = out != null ? out : Path.of("runs", c.env() + "-" + c.algo() + "-seed" + c.seed());
-    if (resume == null && !force && (Files.exists(dir.resolve("metrics.csv"))
-        || Files.exists(dir.resolve("policy.json")) || Files.exists(dir.resolve("checkpoints")))) {
-      throw new IllegalArgumentException("run directory " + dir + " already holds a training run; "
-          + "use --force to overwrite it or --out for another directory");
-    }
-    for (String w : c.warnings()) {
-      System.err.println("natgrad: warning: " + w);
+    TrainConfig c = run.config();
+    if (initPolicy != null) {
+      PolicyFile init = PolicyFile.read(initPolicy);
+      if (!init.envId().equals(c.env())) {
+        throw new IllegalArgumentException("--init-policy " + initPolicy + " was trained on "
+            + init.envId() + ", not " + c.env());
+      }
     }
     int w = workers == null ? Runtime.getRuntime().availableProcessors() : workers;
     if (w < 1) {
       throw new IllegalArgumentException("--workers must be >= 1, got " + w);
     }
-    OnPolicyTrainer trainer = new OnPolicyTrainer(c, init == null ? null : init.theta(),
-        init == null || init.normalizer() == null ? null : init.normalizer().stats(), evalEvery,
-        evalEpisodes, w, engine, engineOptions());
-    if (init != null && init.theta().length != trainer.policy().parameterDimension()) {
-      throw new IllegalArgumentException("--init-policy has another architecture");
-    }
-    if (resumed != null) {
-      // refuse a mismatched checkpoint before anything in the run directory changes
-      trainer.restore(resumed); // logs a warning when episodes cannot be restored
-    }
-    RunDirectory run = RunDirectory.create(dir);
-    Map<String, Object> settings = c.toMap();
-    settings.put("eval_every", evalEvery);
-    settings.put("eval_episodes", evalEpisodes);
-    settings.put("stop_at_return", stopAtReturn);
-    settings.put("init_policy", initPolicy == null ? null : initPolicy.toString());
-    if (resumed == null) {
-      run.writeConfig("train", settings);
-    } else {
-      Checkpoints.truncateMetrics(run.resolve("metrics.csv"), resumed.iteration());
-    }
-    Path checkpoints = run.resolve("checkpoints");
-    if (resumed == null) {
-      // --force over an earlier run: its checkpoints (later updates than this run's first ones)
-      // and best policy must not be taken for this run's by a later --resume or reader
-      for (Path old : Checkpoints.list(checkpoints)) {
-        if (Files.isRegularFile(old)) {
-          Files.delete(old);
-        }
-      }
-      Files.deleteIfExists(run.resolve("best-policy.json"));
-    }
-    StopSignals signals = StopSignals.install();
-    Map<String, Object> provenance = new LinkedHashMap<>(RunDirectory.provenance());
-    provenance.put("config", settings);
+    run.initialPolicy(initPolicy).workers(w).engine(engine, engineOptions())
+        .checkpointEvery(checkpointEvery).checkpointSeconds(checkpointSeconds)
+        .keepCheckpoints(keepCheckpoints);
+    return execute(run, StopSignals.install()::stopRequested);
+  }
 
-    List<double[]> curve = new ArrayList<>();
-    List<double[]> evals = new ArrayList<>();
-    System.out.printf(Locale.ROOT, "training %s with %s for %d steps (seed %d) into %s%n", c.env(),
-        c.algo().toUpperCase(Locale.ROOT), c.nTimesteps(), c.seed(), dir);
-    try (Csv csv = resumed == null
-            ? new Csv(run.resolve("metrics.csv"), OnPolicyTrainer.METRIC_KEYS.toArray(String[]::new))
-            : Csv.append(run.resolve("metrics.csv"), OnPolicyTrainer.METRIC_KEYS.size());
-        Progress progress = new Progress(c.env() + " " + c.algo(), c.nTimesteps(), System.out)) {
-      long[] lastCheckpoint = {System.nanoTime()};
-      try {
-        trainer.train(it -> {
-        csv.row(it.metrics().cells());
-        csv.flush();
-        boolean byCount = checkpointEvery > 0 && it.iteration() % checkpointEvery == 0;
-        boolean byTime = checkpointSeconds > 0
-            && System.nanoTime() - lastCheckpoint[0] >= checkpointSeconds * 1e9;
-        if (byCount || byTime || signals.stopRequested()) {
-          Checkpoints.write(trainer.checkpoint(), checkpoints, keepCheckpoints);
-          lastCheckpoint[0] = System.nanoTime();
-        }
-        if (signals.stopRequested()) {
-          return false;
-        }
-        long steps = it.steps();
-        double rew = it.episodeRewardMean();
-        curve.add(new double[] {steps, rew});
-        progress.update(steps, rew, it.metrics().number("time/fps"));
-        if (it.evaluation() != null) {
-          double ev = it.evaluation().mean();
-          evals.add(new double[] {steps, ev});
-          System.out.printf(Locale.ROOT, "eval at %d steps: mean %.2f std %.2f%n", steps, ev,
-              it.evaluation().std());
-          OnPolicyTrainer.Snapshot snap = it.snapshot();
-          if (snap.bestSoFar()) {
-            writePolicy(c, snap.policy(), snap.theta(), snap.normalizerStats(), provenance,
-                run.resolve("best-policy.json"));
-          }
-          if (stopAtReturn != null && ev >= stopAtReturn) {
-            System.out.printf(Locale.ROOT, "stopping: evaluation reached %.2f >= %.2f%n", ev,
-                stopAtReturn);
-            return false;
-          }
-        }
-        return true;
-      });
-      } catch (ArithmeticException | java.io.UncheckedIOException e) {
-        // a non-finite value from the environment or the policy, or a checkpoint that could not
-        // be written: stop, record the reason, leave the last good checkpoint as it is
-        Object[] cells = new Object[OnPolicyTrainer.METRIC_KEYS.size()];
-        java.util.Arrays.fill(cells, Double.NaN);
-        cells[0] = trainer.iteration(); // the update that failed (already counted)
-        cells[1] = trainer.steps();
-        cells[OnPolicyTrainer.METRIC_KEYS.indexOf("ngd/rejection")] =
-            ("training stopped: " + e.getMessage()).replace(',', ';').replace('\n', ' ');
-        csv.row(cells);
-        csv.flush();
-        trainer.close();
-        List<Path> kept = Checkpoints.list(checkpoints);
-        System.err.println("natgrad: training stopped at update " + trainer.iteration()
-            + ": " + e.getMessage());
-        System.err.println("natgrad: the last good checkpoint is "
-            + (kept.isEmpty() ? "none" : kept.get(kept.size() - 1)) + "; nothing was overwritten");
-        return 1;
-      }
+  /**
+   * Runs a training run as {@code natgrad train} does — progress bar, eval lines, learning-curve
+   * chart, {@code report.html}, the closing lines — and returns the exit code (0 done, 1 failed,
+   * 130 stopped by a signal). {@code natgrad sweep} runs its cells through it.
+   */
+  public static int execute(TrainingRun run, java.util.function.BooleanSupplier stopRequested)
+      throws java.io.IOException {
+    for (String w : run.config().warnings()) {
+      System.err.println("natgrad: warning: " + w);
     }
-    Path png = run.resolve("learning-curve.png");
-    // the chart (mostly Java2D's start-up, ≈ 0.3 s) is drawn on the spare core while the final
-    // checkpoint, the policy and the report are written
-    java.util.concurrent.CompletableFuture<Void> chart = signals.stopRequested() ? null
-        : java.util.concurrent.CompletableFuture.runAsync(() -> plot(c, curve, evals, png));
+    ConsoleListener console = new ConsoleListener(run.config());
+    run.stopWhen(stopRequested).listener(console);
+    RunResult result;
     try {
-      Checkpoints.write(trainer.checkpoint(), checkpoints, keepCheckpoints);
+      result = run.run();
     } catch (RuntimeException e) {
-      if (chart != null) {
-        chart.exceptionally(x -> null).join(); // never leave a half-written PNG behind
-      }
+      console.awaitChart(); // never leave a half-written PNG behind
       throw e;
+    } finally {
+      console.closeProgress();
     }
-    trainer.close();
-    if (signals.stopRequested()) {
-      if (chart != null) {
-        chart.exceptionally(e -> null).join(); // never leave a half-written PNG behind
-      }
-      System.out.println("stopped by signal after update " + trainer.iteration() + "; checkpoint "
+    Path dir = run.directory();
+    if (result.status() == RunResult.Status.FAILED) {
+      System.err.println("natgrad: training stopped at update " + result.iteration() + ": "
+          + result.failure());
+      System.err.println("natgrad: the last good checkpoint is "
+          + (result.lastCheckpoint() == null ? "none" : result.lastCheckpoint())
+          + "; nothing was overwritten");
+      return 1;
+    }
+    if (result.status() == RunResult.Status.STOPPED) {
+      console.awaitChart();
+      System.out.println("stopped by signal after update " + result.iteration() + "; checkpoint "
           + "written; continue with: natgrad train --resume " + dir);
       return 130;
     }
-    Path policyFile = run.resolve("policy.json");
-    writePolicy(c, trainer.policy(), trainer.theta(),
-        trainer.normalizer() == null ? null : trainer.normalizer().stats(), provenance, policyFile);
-    Path report = run.resolve("report.html");
+    Path report = dir.resolve("report.html");
     io.natgrad.cli.report.ReportWriter.write(io.natgrad.cli.report.ReportWriter.single(
-        io.natgrad.cli.report.RunData.read(run.path())), report);
-    try {
-      chart.join();
-    } catch (java.util.concurrent.CompletionException e) {
-      if (e.getCause() instanceof RuntimeException re) {
-        throw re;
-      }
-      throw e;
-    }
-    System.out.println("wrote " + run.resolve("metrics.csv"));
-    System.out.println("wrote " + policyFile);
-    System.out.println("wrote " + png);
+        io.natgrad.cli.report.RunData.read(dir)), report);
+    console.joinChart();
+    System.out.println("wrote " + dir.resolve("metrics.csv"));
+    System.out.println("wrote " + result.policy());
+    System.out.println("wrote " + dir.resolve("learning-curve.png"));
     System.out.println("wrote " + report);
     return 0;
   }
 
-  static void writePolicy(TrainConfig c, io.natgrad.rl.policy.Policy policy, double[] theta,
-      io.natgrad.rl.env.RunningMeanStd stats, Map<String, Object> provenance, Path file) {
-    try {
-      PolicyFile.of(c.env(), policy, theta, stats, provenance).write(file);
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException("cannot write " + file, e);
+  /**
+   * The command line's part of a run: the progress bar, the eval and stop lines, and the
+   * learning-curve chart, drawn on the spare core (mostly Java2D's start-up, ≈ 0.3 s) while the
+   * final checkpoint, the policy and the report are written.
+   */
+  static final class ConsoleListener implements RunListener {
+    private final TrainConfig c;
+    private final List<double[]> curve = new ArrayList<>();
+    private final List<double[]> evals = new ArrayList<>();
+    private Progress progress;
+    private Path png;
+    private java.util.concurrent.CompletableFuture<Void> chart;
+
+    ConsoleListener(TrainConfig c) {
+      this.c = c;
+    }
+
+    @Override
+    public void started(TrainingRun run) {
+      png = run.directory().resolve("learning-curve.png");
+      System.out.printf(Locale.ROOT, "training %s with %s for %d steps (seed %d) into %s%n",
+          c.env(), c.algo().toUpperCase(Locale.ROOT), c.nTimesteps(), c.seed(), run.directory());
+      progress = new Progress(c.env() + " " + c.algo(), c.nTimesteps(), System.out);
+    }
+
+    @Override
+    public void iteration(TrainingIteration it) {
+      long steps = it.steps();
+      double rew = it.episodeRewardMean();
+      curve.add(new double[] {steps, rew});
+      progress.update(steps, rew, it.metrics().number("time/fps"));
+      if (it.evaluation() != null) {
+        evals.add(new double[] {steps, it.evaluation().mean()});
+        System.out.printf(Locale.ROOT, "eval at %d steps: mean %.2f std %.2f%n", steps,
+            it.evaluation().mean(), it.evaluation().std());
+      }
+    }
+
+    @Override
+    public void reachedReturn(double evaluation, double threshold) {
+      System.out.printf(Locale.ROOT, "stopping: evaluation reached %.2f >= %.2f%n", evaluation,
+          threshold);
+    }
+
+    @Override
+    public void finishing(boolean stopRequested) {
+      closeProgress();
+      if (!stopRequested) {
+        chart = java.util.concurrent.CompletableFuture.runAsync(() -> plot(c, curve, evals, png));
+      }
+    }
+
+    void closeProgress() {
+      if (progress != null) {
+        progress.close();
+        progress = null;
+      }
+    }
+
+    /** Waits for the chart, ignoring its failure (used when the run itself failed). */
+    void awaitChart() {
+      if (chart != null) {
+        chart.exceptionally(x -> null).join();
+      }
+    }
+
+    /** Waits for the chart, passing its failure on. */
+    void joinChart() {
+      try {
+        chart.join();
+      } catch (java.util.concurrent.CompletionException e) {
+        if (e.getCause() instanceof RuntimeException re) {
+          throw re;
+        }
+        throw e;
+      }
     }
   }
 

@@ -1,8 +1,7 @@
-package io.natgrad.cli.io;
+package io.natgrad.rl.run;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import io.natgrad.cli.VersionProvider;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -61,8 +60,8 @@ public final class RunDirectory {
   /** natgrad version and commit, Java, OS, cores and the time: what made a run's outputs. */
   public static Map<String, Object> provenance() {
     Map<String, Object> provenance = new LinkedHashMap<>();
-    provenance.put("natgrad_version", VersionProvider.version());
-    provenance.put("commit", VersionProvider.commit());
+    provenance.put("natgrad_version", BuildInfo.version());
+    provenance.put("commit", BuildInfo.commit());
     provenance.put("java", System.getProperty("java.version"));
     provenance.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
     provenance.put("cores", Runtime.getRuntime().availableProcessors());

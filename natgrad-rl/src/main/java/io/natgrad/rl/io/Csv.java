@@ -1,4 +1,4 @@
-package io.natgrad.cli.io;
+package io.natgrad.rl.io;
 
 import java.io.BufferedWriter;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package io.natgrad.cli.train;
+package io.natgrad.rl.run;
 
 import io.natgrad.rl.algo.TrainerState;
 import io.natgrad.rl.io.AtomicFiles;
@@ -14,15 +14,15 @@ import java.util.Locale;
 import java.util.stream.Stream;
 
 /** A run's {@code checkpoints/} directory: numbered files, written atomically, the last few kept. */
-final class Checkpoints {
+public final class Checkpoints {
   private Checkpoints() {}
 
-  static String name(int iteration) {
+  public static String name(int iteration) {
     return String.format(Locale.ROOT, "checkpoint-%08d.json", iteration);
   }
 
   /** Writes the checkpoint and removes all but the newest {@code keep}. */
-  static void write(TrainerState s, Path dir, int keep) {
+  public static void write(TrainerState s, Path dir, int keep) {
     try {
       Files.createDirectories(dir);
       CheckpointFile.write(s, dir.resolve(name(s.iteration())));
@@ -36,7 +36,7 @@ final class Checkpoints {
     }
   }
 
-  static List<Path> list(Path dir) throws IOException {
+  public static List<Path> list(Path dir) throws IOException {
     List<Path> out = new ArrayList<>();
     if (!Files.isDirectory(dir)) {
       return out;
@@ -49,7 +49,7 @@ final class Checkpoints {
   }
 
   /** The newest checkpoint, or an error saying there is none. */
-  static Path latest(Path dir) throws IOException {
+  public static Path latest(Path dir) throws IOException {
     List<Path> all = list(dir);
     if (all.isEmpty()) {
       throw new IllegalArgumentException("no checkpoint in " + dir + " to resume from");
@@ -58,7 +58,7 @@ final class Checkpoints {
   }
 
   /** Drops metrics rows written after the checkpoint's update (they will be recomputed). */
-  static void truncateMetrics(Path csv, int iteration) throws IOException {
+  public static void truncateMetrics(Path csv, int iteration) throws IOException {
     if (!Files.exists(csv)) {
       throw new IllegalArgumentException("run directory has no " + csv.getFileName());
     }
