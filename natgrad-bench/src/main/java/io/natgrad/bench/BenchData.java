@@ -1,9 +1,9 @@
 package io.natgrad.bench;
 
 import io.natgrad.rl.algo.TrainConfig;
+import io.natgrad.rl.batch.Batch;
 import io.natgrad.rl.bench.Workloads;
 import io.natgrad.rl.policy.CategoricalMlpPolicy;
-import io.natgrad.rl.batch.Batch;
 
 /**
  * Shared fixtures: a (64, 64) tanh CartPole policy and a batch of real CartPole steps — the same

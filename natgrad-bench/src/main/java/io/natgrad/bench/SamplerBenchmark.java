@@ -1,7 +1,7 @@
 package io.natgrad.bench;
 
-import io.natgrad.rl.bench.Workloads;
 import io.natgrad.rl.batch.Batch;
+import io.natgrad.rl.bench.Workloads;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;

@@ -1,7 +1,5 @@
 package io.natgrad.cli;
 
-import io.natgrad.rl.io.Csv;
-import io.natgrad.rl.run.RunDirectory;
 import io.natgrad.core.dist.Gaussian;
 import io.natgrad.core.dist.Scale;
 import io.natgrad.core.linalg.ConjugateGradient;
@@ -21,6 +19,8 @@ import io.natgrad.core.optim.StepRule;
 import io.natgrad.core.optim.StoppingRule;
 import io.natgrad.core.optim.TrustRegion;
 import io.natgrad.core.random.Rng;
+import io.natgrad.rl.io.Csv;
+import io.natgrad.rl.run.RunDirectory;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;

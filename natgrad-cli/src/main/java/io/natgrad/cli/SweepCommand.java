@@ -3,8 +3,8 @@ package io.natgrad.cli;
 import io.natgrad.cli.report.ReportWriter;
 import io.natgrad.cli.report.RunData;
 import io.natgrad.cli.train.ConfigFiles;
+import io.natgrad.cli.train.ConsoleRun;
 import io.natgrad.cli.train.StopSignals;
-import io.natgrad.cli.train.TrainCommand;
 import io.natgrad.rl.algo.TrainConfig;
 import io.natgrad.rl.run.TrainingRun;
 import java.nio.file.Files;
@@ -188,7 +188,7 @@ public final class SweepCommand implements Callable<Integer> {
             .workers(1).force(true)
             .engine(engine, master == null ? Map.of() : Map.of("master", master));
         try {
-          return TrainCommand.execute(run, signals::stopRequested);
+          return ConsoleRun.execute(run, signals::stopRequested);
         } catch (IllegalArgumentException e) {
           System.err.println("natgrad: error: " + e.getMessage());
           return 2;

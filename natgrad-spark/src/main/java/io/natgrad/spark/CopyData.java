@@ -1,8 +1,7 @@
 package io.natgrad.spark;
 
-import io.natgrad.rl.sample.CopyState;
 import io.natgrad.rl.env.EnvSnapshot;
-import io.natgrad.rl.sample.VectorSampler;
+import io.natgrad.rl.sample.CopyState;
 import java.io.Serializable;
 
 /**

@@ -1,10 +1,10 @@
 package io.natgrad.spark;
 
-import io.natgrad.rl.sample.SamplerState;
-import io.natgrad.rl.sample.CopyState;
 import io.natgrad.rl.algo.Evaluation;
-import io.natgrad.rl.env.Env;
 import io.natgrad.rl.batch.Batch;
+import io.natgrad.rl.env.Env;
+import io.natgrad.rl.sample.CopyState;
+import io.natgrad.rl.sample.SamplerState;
 import io.natgrad.rl.sample.VectorSampler;
 import java.io.Serializable;
 import java.util.ArrayList;

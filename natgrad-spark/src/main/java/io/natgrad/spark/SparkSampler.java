@@ -1,10 +1,10 @@
 package io.natgrad.spark;
 
-import io.natgrad.rl.sample.SamplerState;
-import io.natgrad.rl.sample.CopyState;
-import io.natgrad.rl.env.NonFiniteEnvironmentException;
 import io.natgrad.rl.batch.Batch;
+import io.natgrad.rl.env.NonFiniteEnvironmentException;
+import io.natgrad.rl.sample.CopyState;
 import io.natgrad.rl.sample.Sampler;
+import io.natgrad.rl.sample.SamplerState;
 import io.natgrad.rl.sample.VectorSampler;
 import java.util.ArrayList;
 import java.util.List;

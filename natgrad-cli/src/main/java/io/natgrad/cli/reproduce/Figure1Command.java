@@ -1,9 +1,9 @@
 package io.natgrad.cli.reproduce;
 
-import io.natgrad.rl.io.Csv;
-import io.natgrad.rl.run.RunDirectory;
 import io.natgrad.cli.plot.Plots;
 import io.natgrad.core.dist.Gaussian;
+import io.natgrad.rl.io.Csv;
+import io.natgrad.rl.run.RunDirectory;
 import java.awt.Color;
 import java.io.PrintStream;
 import java.nio.file.Path;

@@ -1,7 +1,5 @@
 package io.natgrad.cli.reproduce;
 
-import io.natgrad.rl.io.Csv;
-import io.natgrad.rl.run.RunDirectory;
 import io.natgrad.cli.plot.Plots;
 import io.natgrad.core.metric.Metric;
 import io.natgrad.core.mle.CsvColumn;
@@ -9,6 +7,8 @@ import io.natgrad.core.mle.GaussianFit;
 import io.natgrad.core.mle.GaussianMle;
 import io.natgrad.core.mle.StepReading;
 import io.natgrad.core.random.Rng;
+import io.natgrad.rl.io.Csv;
+import io.natgrad.rl.run.RunDirectory;
 import java.awt.Color;
 import java.io.PrintStream;
 import java.nio.file.Path;

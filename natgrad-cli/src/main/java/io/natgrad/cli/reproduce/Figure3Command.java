@@ -1,10 +1,10 @@
 package io.natgrad.cli.reproduce;
 
-import io.natgrad.rl.io.Csv;
-import io.natgrad.rl.run.RunDirectory;
 import io.natgrad.cli.plot.Plots;
 import io.natgrad.cli.plot.Quiver;
 import io.natgrad.core.mle.GaussianGradientField;
+import io.natgrad.rl.io.Csv;
+import io.natgrad.rl.run.RunDirectory;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;

@@ -1,13 +1,13 @@
 package io.natgrad.cli.reproduce;
 
-import io.natgrad.rl.metric.PolicyMetric;
-import io.natgrad.rl.io.Csv;
-import io.natgrad.rl.run.RunDirectory;
 import io.natgrad.cli.plot.Plots;
 import io.natgrad.core.dist.Scale;
 import io.natgrad.rl.algo.IterationRecord;
-import io.natgrad.rl.env.LinearGaussianWalk;
 import io.natgrad.rl.algo.ToyTaskExperiment;
+import io.natgrad.rl.env.LinearGaussianWalk;
+import io.natgrad.rl.io.Csv;
+import io.natgrad.rl.metric.PolicyMetric;
+import io.natgrad.rl.run.RunDirectory;
 import java.awt.Color;
 import java.io.PrintStream;
 import java.nio.file.Path;

@@ -1,12 +1,8 @@
 package io.natgrad.cli.train;
 
-import io.natgrad.rl.run.RunListener;
-import io.natgrad.rl.run.RunResult;
-import io.natgrad.rl.run.TrainingRun;
-import io.natgrad.cli.plot.Plots;
-import io.natgrad.rl.algo.TrainingIteration;
 import io.natgrad.rl.algo.TrainConfig;
 import io.natgrad.rl.io.PolicyFile;
+import io.natgrad.rl.run.TrainingRun;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,7 +10,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.knowm.xchart.XYChart;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -311,152 +306,7 @@ public final class TrainCommand implements Callable<Integer> {
     run.initialPolicy(initPolicy).workers(w).engine(engine, engineOptions())
         .checkpointEvery(checkpointEvery).checkpointSeconds(checkpointSeconds)
         .keepCheckpoints(keepCheckpoints);
-    return execute(run, StopSignals.install()::stopRequested);
-  }
-
-  /**
-   * Runs a training run as {@code natgrad train} does — progress bar, eval lines, learning-curve
-   * chart, {@code report.html}, the closing lines — and returns the exit code (0 done, 1 failed,
-   * 130 stopped by a signal). {@code natgrad sweep} runs its cells through it.
-   */
-  public static int execute(TrainingRun run, java.util.function.BooleanSupplier stopRequested)
-      throws java.io.IOException {
-    for (String w : run.config().warnings()) {
-      System.err.println("natgrad: warning: " + w);
-    }
-    ConsoleListener console = new ConsoleListener(run.config());
-    run.stopWhen(stopRequested).listener(console);
-    RunResult result;
-    try {
-      result = run.run();
-    } catch (RuntimeException e) {
-      console.awaitChart(); // never leave a half-written PNG behind
-      throw e;
-    } finally {
-      console.closeProgress();
-    }
-    Path dir = run.directory();
-    if (result.status() == RunResult.Status.FAILED) {
-      System.err.println("natgrad: training stopped at update " + result.iteration() + ": "
-          + result.failure());
-      System.err.println("natgrad: the last good checkpoint is "
-          + (result.lastCheckpoint() == null ? "none" : result.lastCheckpoint())
-          + "; nothing was overwritten");
-      return 1;
-    }
-    if (result.status() == RunResult.Status.STOPPED) {
-      console.awaitChart();
-      System.out.println("stopped by signal after update " + result.iteration() + "; checkpoint "
-          + "written; continue with: natgrad train --resume " + dir);
-      return 130;
-    }
-    Path report = dir.resolve("report.html");
-    io.natgrad.cli.report.ReportWriter.write(io.natgrad.cli.report.ReportWriter.single(
-        io.natgrad.cli.report.RunData.read(dir)), report);
-    console.joinChart();
-    System.out.println("wrote " + dir.resolve("metrics.csv"));
-    System.out.println("wrote " + result.policy());
-    System.out.println("wrote " + dir.resolve("learning-curve.png"));
-    System.out.println("wrote " + report);
-    return 0;
-  }
-
-  /**
-   * The command line's part of a run: the progress bar, the eval and stop lines, and the
-   * learning-curve chart, drawn on the spare core (mostly Java2D's start-up, ≈ 0.3 s) while the
-   * final checkpoint, the policy and the report are written.
-   */
-  static final class ConsoleListener implements RunListener {
-    private final TrainConfig c;
-    private final List<double[]> curve = new ArrayList<>();
-    private final List<double[]> evals = new ArrayList<>();
-    private Progress progress;
-    private Path png;
-    private java.util.concurrent.CompletableFuture<Void> chart;
-
-    ConsoleListener(TrainConfig c) {
-      this.c = c;
-    }
-
-    @Override
-    public void started(TrainingRun run) {
-      png = run.directory().resolve("learning-curve.png");
-      System.out.printf(Locale.ROOT, "training %s with %s for %d steps (seed %d) into %s%n",
-          c.env(), c.algo().toUpperCase(Locale.ROOT), c.nTimesteps(), c.seed(), run.directory());
-      progress = new Progress(c.env() + " " + c.algo(), c.nTimesteps(), System.out);
-    }
-
-    @Override
-    public void iteration(TrainingIteration it) {
-      long steps = it.steps();
-      double rew = it.episodeRewardMean();
-      curve.add(new double[] {steps, rew});
-      progress.update(steps, rew, it.metrics().number("time/fps"));
-      if (it.evaluation() != null) {
-        evals.add(new double[] {steps, it.evaluation().mean()});
-        System.out.printf(Locale.ROOT, "eval at %d steps: mean %.2f std %.2f%n", steps,
-            it.evaluation().mean(), it.evaluation().std());
-      }
-    }
-
-    @Override
-    public void reachedReturn(double evaluation, double threshold) {
-      System.out.printf(Locale.ROOT, "stopping: evaluation reached %.2f >= %.2f%n", evaluation,
-          threshold);
-    }
-
-    @Override
-    public void finishing(boolean stopRequested) {
-      closeProgress();
-      if (!stopRequested) {
-        chart = java.util.concurrent.CompletableFuture.runAsync(() -> plot(c, curve, evals, png));
-      }
-    }
-
-    void closeProgress() {
-      if (progress != null) {
-        progress.close();
-        progress = null;
-      }
-    }
-
-    /** Waits for the chart, ignoring its failure (used when the run itself failed). */
-    void awaitChart() {
-      if (chart != null) {
-        chart.exceptionally(x -> null).join();
-      }
-    }
-
-    /** Waits for the chart, passing its failure on. */
-    void joinChart() {
-      try {
-        chart.join();
-      } catch (java.util.concurrent.CompletionException e) {
-        if (e.getCause() instanceof RuntimeException re) {
-          throw re;
-        }
-        throw e;
-      }
-    }
-  }
-
-  static void plot(TrainConfig c, List<double[]> curve, List<double[]> evals, Path png) {
-    XYChart chart = Plots.chart(c.env() + " " + c.algo().toUpperCase(Locale.ROOT) + " (seed "
-        + c.seed() + ")", "environment steps", "episode return", 900, 560);
-    double[] x = curve.stream().filter(p -> !Double.isNaN(p[1])).mapToDouble(p -> p[0]).toArray();
-    double[] y = curve.stream().filter(p -> !Double.isNaN(p[1])).mapToDouble(p -> p[1]).toArray();
-    if (x.length > 0) {
-      Plots.line(chart, "rollout/ep_rew_mean (last 100 episodes)", x, y, Plots.BLUE, 2f);
-    }
-    if (!evals.isEmpty()) {
-      Plots.points(chart, "eval/mean_reward (deterministic)",
-          evals.stream().mapToDouble(p -> p[0]).toArray(),
-          evals.stream().mapToDouble(p -> p[1]).toArray(), Plots.ORANGE);
-    }
-    chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideSE);
-    if (x.length > 0 || !evals.isEmpty()) {
-      Plots.savePng(chart, png);
-    }
+    return ConsoleRun.execute(run, StopSignals.install()::stopRequested);
   }
 
   /** Options for a non-local sampling engine. */

@@ -2,13 +2,13 @@ package io.natgrad.rl.algo;
 
 import io.natgrad.core.optim.Adam;
 import io.natgrad.core.random.Rng;
+import io.natgrad.rl.batch.Batch;
 import io.natgrad.rl.env.Env;
 import io.natgrad.rl.env.ObservationNormalizer;
 import io.natgrad.rl.env.RunningMeanStd;
 import io.natgrad.rl.policy.GaussianMlpPolicy;
 import io.natgrad.rl.policy.NeuralPolicy;
 import io.natgrad.rl.policy.Policy;
-import io.natgrad.rl.batch.Batch;
 import io.natgrad.rl.sample.Sampler;
 import io.natgrad.rl.value.LinearFeatureBaseline;
 import io.natgrad.rl.value.MlpValueFunction;

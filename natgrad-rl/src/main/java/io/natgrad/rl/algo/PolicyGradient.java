@@ -1,12 +1,12 @@
 package io.natgrad.rl.algo;
 
 import io.natgrad.core.linalg.Vectors;
+import io.natgrad.rl.batch.Batch;
 import io.natgrad.rl.env.Env;
 import io.natgrad.rl.env.NonFiniteEnvironmentException;
 import io.natgrad.rl.metric.PolicySample;
 import io.natgrad.rl.policy.Policy;
 import io.natgrad.rl.sample.EpisodeSampler;
-import io.natgrad.rl.batch.Batch;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

@@ -2,9 +2,9 @@ package io.natgrad.rl.algo;
 
 import io.natgrad.core.optim.Adam;
 import io.natgrad.core.random.Rng;
+import io.natgrad.rl.batch.Batch;
 import io.natgrad.rl.nn.Parallelism;
 import io.natgrad.rl.policy.NeuralPolicy;
-import io.natgrad.rl.batch.Batch;
 import io.natgrad.rl.sample.Gae;
 import io.natgrad.rl.value.MlpValueFunction;
 

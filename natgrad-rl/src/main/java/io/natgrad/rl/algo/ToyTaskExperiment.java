@@ -1,6 +1,5 @@
 package io.natgrad.rl.algo;
 
-import io.natgrad.rl.metric.PolicyMetric;
 import io.natgrad.core.dist.Scale;
 import io.natgrad.core.optim.FixedLearningRate;
 import io.natgrad.core.optim.Projection;
@@ -9,6 +8,7 @@ import io.natgrad.core.optim.TrustRegion;
 import io.natgrad.core.random.Rng;
 import io.natgrad.rl.env.EnvRegistry;
 import io.natgrad.rl.env.LinearGaussianWalk;
+import io.natgrad.rl.metric.PolicyMetric;
 import io.natgrad.rl.policy.GaussianPolicy;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,9 +1,8 @@
 package io.natgrad.rl.algo;
 
-import io.natgrad.rl.sample.SamplerState;
 import io.natgrad.core.optim.Adam;
 import io.natgrad.rl.env.RunningMeanStd;
-import io.natgrad.rl.sample.VectorSampler;
+import io.natgrad.rl.sample.SamplerState;
 import java.util.List;
 import java.util.Map;
 

@@ -1,7 +1,5 @@
 package io.natgrad.rl.io;
 
-import io.natgrad.rl.sample.SamplerState;
-import io.natgrad.rl.sample.CopyState;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -12,7 +10,8 @@ import io.natgrad.core.optim.Adam;
 import io.natgrad.rl.algo.TrainerState;
 import io.natgrad.rl.env.EnvSnapshot;
 import io.natgrad.rl.env.RunningMeanStd;
-import io.natgrad.rl.sample.VectorSampler;
+import io.natgrad.rl.sample.CopyState;
+import io.natgrad.rl.sample.SamplerState;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -2,10 +2,10 @@ package io.natgrad.rl.io;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.natgrad.policy.PolicyDocument;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.natgrad.policy.PolicyDocument;
 import io.natgrad.rl.env.Box;
 import io.natgrad.rl.env.Discrete;
 import io.natgrad.rl.env.Env;

@@ -1,7 +1,7 @@
 package io.natgrad.rl.sample;
 
-import io.natgrad.rl.batch.Batch;
 import io.natgrad.core.random.Rng;
+import io.natgrad.rl.batch.Batch;
 import io.natgrad.rl.env.Env;
 import io.natgrad.rl.env.NonFiniteEnvironmentException;
 import io.natgrad.rl.env.ObservationNormalizer;

@@ -1,15 +1,15 @@
 package io.natgrad.rl.algo;
 
-import io.natgrad.rl.metric.PolicyMetric;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.natgrad.core.dist.Scale;
 import io.natgrad.core.linalg.Vectors;
 import io.natgrad.rl.env.EnvRegistry;
 import io.natgrad.rl.env.LinearGaussianWalk;
-import io.natgrad.rl.env.TimeLimit;
-import io.natgrad.rl.policy.GaussianPolicy;
 import io.natgrad.rl.env.NanRewardEnv;
+import io.natgrad.rl.env.TimeLimit;
+import io.natgrad.rl.metric.PolicyMetric;
+import io.natgrad.rl.policy.GaussianPolicy;
 import org.junit.jupiter.api.Test;
 
 class PolicyGradientTest {

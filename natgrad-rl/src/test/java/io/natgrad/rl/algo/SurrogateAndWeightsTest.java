@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.natgrad.core.dist.Scale;
+import io.natgrad.rl.batch.Batch;
 import io.natgrad.rl.metric.PolicySample;
 import io.natgrad.rl.policy.GaussianPolicy;
-import io.natgrad.rl.batch.Batch;
 import org.junit.jupiter.api.Test;
 
 class SurrogateAndWeightsTest {

@@ -1,7 +1,5 @@
 package io.natgrad.rl.algo;
 
-import io.natgrad.rl.metric.PolicyMetric;
-import io.natgrad.rl.metric.PolicySample;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -10,10 +8,12 @@ import io.natgrad.core.linalg.LinearOperator;
 import io.natgrad.core.optim.DirectionSolver;
 import io.natgrad.core.optim.FixedLearningRate;
 import io.natgrad.core.optim.Projection;
+import io.natgrad.rl.batch.Batch;
 import io.natgrad.rl.env.EnvRegistry;
 import io.natgrad.rl.env.LinearGaussianWalk;
+import io.natgrad.rl.metric.PolicyMetric;
+import io.natgrad.rl.metric.PolicySample;
 import io.natgrad.rl.policy.GaussianPolicy;
-import io.natgrad.rl.batch.Batch;
 import io.natgrad.rl.sample.SerialSampler;
 import java.util.Map;
 import org.ejml.data.DMatrixRMaj;

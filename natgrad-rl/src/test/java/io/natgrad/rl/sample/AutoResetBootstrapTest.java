@@ -1,10 +1,10 @@
 package io.natgrad.rl.sample;
 
-import io.natgrad.rl.batch.Batch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.natgrad.core.random.Rng;
+import io.natgrad.rl.batch.Batch;
 import io.natgrad.rl.env.ClipAction;
 import io.natgrad.rl.env.EnvRegistry;
 import io.natgrad.rl.env.Pendulum;

@@ -1,9 +1,9 @@
 package io.natgrad.rl.sample;
 
-import io.natgrad.rl.batch.Batch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.natgrad.rl.batch.Batch;
 import org.junit.jupiter.api.Test;
 
 class GaeTest {

@@ -1,9 +1,9 @@
 package io.natgrad.rl.sample;
 
-import io.natgrad.rl.batch.Batch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.natgrad.rl.batch.Batch;
 import io.natgrad.rl.env.EnvRegistry;
 import io.natgrad.rl.env.LinearGaussianWalk;
 import io.natgrad.rl.env.NanRewardEnv;

@@ -1,13 +1,13 @@
 package io.natgrad.rl.sample;
 
-import io.natgrad.rl.batch.Batch;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.natgrad.core.random.Rng;
+import io.natgrad.rl.batch.Batch;
 import io.natgrad.rl.env.CartPole;
+import io.natgrad.rl.env.Env;
 import io.natgrad.rl.env.EnvRegistry;
 import io.natgrad.rl.env.ObservationNormalizer;
-import io.natgrad.rl.env.Env;
 import io.natgrad.rl.nn.Activation;
 import io.natgrad.rl.policy.CategoricalMlpPolicy;
 import java.util.ArrayList;
