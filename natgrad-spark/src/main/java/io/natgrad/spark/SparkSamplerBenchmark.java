@@ -2,7 +2,7 @@ package io.natgrad.spark;
 
 import io.natgrad.core.random.Rng;
 import io.natgrad.rl.algo.OnPolicyTrainer;
-import io.natgrad.rl.algo.TrainConfig;
+import io.natgrad.rl.config.TrainConfig;
 import io.natgrad.rl.env.BusyWork;
 import io.natgrad.rl.env.EnvRegistry;
 import io.natgrad.rl.policy.NeuralPolicy;

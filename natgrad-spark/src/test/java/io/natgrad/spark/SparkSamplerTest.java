@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.natgrad.core.random.Rng;
 import io.natgrad.rl.algo.Evaluation;
 import io.natgrad.rl.algo.OnPolicyTrainer;
-import io.natgrad.rl.algo.TrainConfig;
+import io.natgrad.rl.config.TrainConfig;
 import io.natgrad.rl.batch.Batch;
 import io.natgrad.rl.env.Env;
 import io.natgrad.rl.env.EnvRegistry;

@@ -3,7 +3,7 @@ package io.natgrad.cli.train;
 import io.natgrad.cli.plot.Plots;
 import io.natgrad.cli.report.ReportWriter;
 import io.natgrad.cli.report.RunData;
-import io.natgrad.rl.algo.TrainConfig;
+import io.natgrad.rl.config.TrainConfig;
 import io.natgrad.rl.algo.TrainingIteration;
 import io.natgrad.rl.run.RunListener;
 import io.natgrad.rl.run.RunResult;
@@ -93,7 +93,7 @@ public final class ConsoleRun {
     public void started(TrainingRun run) {
       png = run.directory().resolve("learning-curve.png");
       System.out.printf(Locale.ROOT, "training %s with %s for %d steps (seed %d) into %s%n",
-          c.env(), c.algo().toUpperCase(Locale.ROOT), c.nTimesteps(), c.seed(), run.directory());
+          c.env(), c.algo().label().toUpperCase(Locale.ROOT), c.nTimesteps(), c.seed(), run.directory());
       progress = new Progress(c.env() + " " + c.algo(), c.nTimesteps(), System.out);
     }
 
@@ -152,7 +152,7 @@ public final class ConsoleRun {
   }
 
   static void plot(TrainConfig c, List<double[]> curve, List<double[]> evals, Path png) {
-    XYChart chart = Plots.chart(c.env() + " " + c.algo().toUpperCase(Locale.ROOT) + " (seed "
+    XYChart chart = Plots.chart(c.env() + " " + c.algo().label().toUpperCase(Locale.ROOT) + " (seed "
         + c.seed() + ")", "environment steps", "episode return", 900, 560);
     double[] x = curve.stream().filter(p -> !Double.isNaN(p[1])).mapToDouble(p -> p[0]).toArray();
     double[] y = curve.stream().filter(p -> !Double.isNaN(p[1])).mapToDouble(p -> p[1]).toArray();

@@ -11,6 +11,9 @@ import io.natgrad.core.optim.Update;
 import io.natgrad.core.optim.UpdateRule;
 import io.natgrad.core.random.Rng;
 import io.natgrad.rl.batch.Batch;
+import io.natgrad.rl.config.Algorithm;
+import io.natgrad.rl.config.NaturalGradientSettings;
+import io.natgrad.rl.config.TrainConfig;
 import io.natgrad.rl.metric.PolicyMetric;
 import io.natgrad.rl.metric.PolicySample;
 import io.natgrad.rl.nn.Parallelism;
@@ -129,17 +132,18 @@ public final class NaturalPolicyUpdate implements PolicyUpdate<NaturalPolicyUpda
     this.critic = critic;
     this.metric = metric;
     this.criticRng = criticRng;
-    this.damping = config.cgDamping();
-    this.subSampling = config.subSamplingFactor();
-    this.normalizeAdvantage = config.normalizeAdvantage();
-    this.learningRate = config.learningRate();
+    NaturalGradientSettings ng = config.naturalGradient();
+    this.damping = ng.cgDamping();
+    this.subSampling = ng.subSamplingFactor();
+    this.normalizeAdvantage = config.sampling().normalizeAdvantage();
+    this.learningRate = config.optimization().learningRate().initial();
     double targetKl = config.targetKl();
-    StepRule step = config.algo().equals("trpo")
+    StepRule step = config.algo() == Algorithm.TRPO
         ? new ConstrainedBacktracking(new TrustRegion(targetKl), targetKl,
-            config.lineSearchShrinkingFactor(), config.lineSearchMaxIter())
+            ng.lineSearchShrinkingFactor(), ng.lineSearchMaxIter())
         : new TrustRegion(targetKl);
     this.rule = new UpdateRule(DirectionSolver.conjugateGradient(
-        new ConjugateGradient(1e-10, config.cgMaxSteps()), false), step);
+        new ConjugateGradient(1e-10, ng.cgMaxSteps()), false), step);
   }
 
   /**

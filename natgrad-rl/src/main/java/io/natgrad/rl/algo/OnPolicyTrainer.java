@@ -1,5 +1,6 @@
 package io.natgrad.rl.algo;
 
+import io.natgrad.rl.config.TrainConfig;
 import io.natgrad.core.optim.Adam;
 import io.natgrad.core.random.Rng;
 import io.natgrad.rl.batch.Batch;

@@ -3,6 +3,7 @@ package io.natgrad.rl.algo;
 import io.natgrad.core.optim.Adam;
 import io.natgrad.core.random.Rng;
 import io.natgrad.rl.batch.Batch;
+import io.natgrad.rl.config.TrainConfig;
 import io.natgrad.rl.nn.Parallelism;
 import io.natgrad.rl.policy.NeuralPolicy;
 import io.natgrad.rl.sample.Gae;
@@ -122,8 +123,9 @@ public final class PpoUpdate implements PolicyUpdate<PpoUpdate.State> {
     Stats stats = epochs(next, rollout.batch(), rollout.advantages(), rollout.returns(),
         rollout.values(), progress, rng);
     return new Result(next, stats, (System.nanoTime() - t0) / 1e9,
-        config.clipRangeAt(progress), config.learningRateAt(progress),
-        rollout.iteration() * config.nEpochs());
+        config.ppo().clipRange().at(progress),
+        config.optimization().learningRate().at(progress),
+        rollout.iteration() * config.ppo().nEpochs());
   }
 
   @Override
@@ -159,7 +161,7 @@ public final class PpoUpdate implements PolicyUpdate<PpoUpdate.State> {
     }
     int epochs = 0;
     boolean stop = false;
-    for (int epoch = 0; epoch < config.nEpochs() && !stop; epoch++) {
+    for (int epoch = 0; epoch < config.ppo().nEpochs() && !stop; epoch++) {
       epochs++;
       for (int i = n - 1; i > 0; i--) {
         int j = rng.nextInt(i + 1);
@@ -226,12 +228,12 @@ public final class PpoUpdate implements PolicyUpdate<PpoUpdate.State> {
       this.advantages = advantages;
       this.returns = returns;
       this.oldValues = oldValues;
-      clipVf = config.clipRangeVfAt(progressRemaining);
+      clipVf = config.ppo().clipRangeVfAt(progressRemaining);
       od = batch.observationDim();
       ad = batch.actionDim();
-      mb = Math.min(config.batchSize(), batch.size());
-      lr = config.learningRateAt(progressRemaining);
-      clip = config.clipRangeAt(progressRemaining);
+      mb = Math.min(config.optimization().batchSize(), batch.size());
+      lr = config.optimization().learningRate().at(progressRemaining);
+      clip = config.ppo().clipRange().at(progressRemaining);
       vParams = value.parametersInPlace();
       np = theta.length;
       nv = vParams.length;
@@ -262,7 +264,7 @@ public final class PpoUpdate implements PolicyUpdate<PpoUpdate.State> {
         oldV[r] = oldValues[idx];
       }
       double[] a = m == mb ? adv : java.util.Arrays.copyOf(adv, m);
-      if (config.normalizeAdvantage() && m > 1) {
+      if (config.sampling().normalizeAdvantage() && m > 1) {
         a = Gae.normalize(a);
       }
       double[] aa = a;
@@ -291,7 +293,7 @@ public final class PpoUpdate implements PolicyUpdate<PpoUpdate.State> {
         pgKl[0] = pg;
         pgKl[1] = kl;
         return Double.isNaN(config.targetKl()) || kl <= 1.5 * config.targetKl();
-      }, config.entCoef(), gPi),
+      }, config.ppo().entCoef(), gPi),
           () -> entropyAndValueLoss[1] = Double.isNaN(clipVf)
               ? value.mseAndGradient(obs, m, ret, gV)
               : value.clippedMseAndGradient(obs, m, ret, oldV, clipVf, gV));
@@ -305,7 +307,7 @@ public final class PpoUpdate implements PolicyUpdate<PpoUpdate.State> {
         return false;
       }
       double vl = entropyAndValueLoss[1];
-      loss = pg - config.entCoef() * entropy + config.vfCoef() * vl;
+      loss = pg - config.ppo().entCoef() * entropy + config.ppo().vfCoef() * vl;
       double norm2 = 0;
       for (int k = 0; k < np; k++) {
         double g = gPi[k];
@@ -313,13 +315,13 @@ public final class PpoUpdate implements PolicyUpdate<PpoUpdate.State> {
         norm2 += g * g;
       }
       for (int k = 0; k < nv; k++) {
-        double g = config.vfCoef() * gV[k];
+        double g = config.ppo().vfCoef() * gV[k];
         grad[np + k] = g;
         norm2 += g * g;
       }
       double norm = Math.sqrt(norm2);
-      if (norm > config.maxGradNorm()) {
-        double scale = config.maxGradNorm() / (norm + 1e-6);
+      if (norm > config.ppo().maxGradNorm()) {
+        double scale = config.ppo().maxGradNorm() / (norm + 1e-6);
         for (int k = 0; k < grad.length; k++) {
           grad[k] *= scale;
         }

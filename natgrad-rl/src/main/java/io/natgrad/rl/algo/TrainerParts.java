@@ -1,6 +1,9 @@
 package io.natgrad.rl.algo;
 
 import io.natgrad.core.random.Rng;
+import io.natgrad.rl.config.Algorithm;
+import io.natgrad.rl.config.CriticKind;
+import io.natgrad.rl.config.TrainConfig;
 import io.natgrad.rl.env.Box;
 import io.natgrad.rl.env.Discrete;
 import io.natgrad.rl.env.Env;
@@ -91,35 +94,36 @@ public record TrainerParts(String envId, Policy policy, double[] theta0, Sampler
       theta = initialParameters(config, policy, Rng.of(Rng.derive(seed, "policy")));
     }
     ObservationNormalizer normalizer = null;
-    if (config.normalize()) {
+    if (config.normalization().observations()) {
       RunningMeanStd stats = initialNormalizer != null ? initialNormalizer.copy()
           : new RunningMeanStd(od);
       if (stats.dimension() != od) {
         throw new IllegalArgumentException("normalizer has dimension " + stats.dimension()
             + ", environment " + config.env() + " has observations of dimension " + od);
       }
-      normalizer = new ObservationNormalizer(stats, config.clipObs());
+      normalizer = new ObservationNormalizer(stats, config.normalization().clipObs());
     }
-    ValueFunction critic = config.baseline().equals("linear")
+    ValueFunction critic = config.critic() == CriticKind.LINEAR
         ? new LinearFeatureBaseline(od)
-        : new MlpValueFunction(od, config.netArchVf(), config.activation(),
-            Rng.of(Rng.derive(seed, "value")), config.learningRate(), config.nCriticUpdates(),
-            config.batchSize());
+        : new MlpValueFunction(od, config.networks().vf(), config.networks().activation(),
+            Rng.of(Rng.derive(seed, "value")), config.optimization().learningRate().initial(),
+            config.naturalGradient().nCriticUpdates(), config.optimization().batchSize());
     Sampler sampler = sampler(config, policy, normalizer, workers, engine, engineOptions);
     Rng criticRng = Rng.of(Rng.derive(seed, "critic"));
     PolicyUpdate<?> update;
-    if (config.algo().equals("ppo")) {
+    if (config.algo() == Algorithm.PPO) {
       if (!(critic instanceof MlpValueFunction mlp)) {
         sampler.close();
         throw new IllegalArgumentException("ppo needs baseline mlp (its critic shares the "
-            + "optimizer), got " + config.baseline());
+            + "optimizer), got " + config.critic());
       }
       update = new PpoUpdate(policy, mlp, config, criticRng);
     } else {
       update = new NaturalPolicyUpdate(policy, critic, config, PolicyMetric.FISHER, criticRng);
     }
-    return new TrainerParts(config.env(), policy, theta, sampler, config.nSteps(),
-        new GaeEstimator(critic, config.gamma(), config.gaeLambda()), update, critic, normalizer);
+    return new TrainerParts(config.env(), policy, theta, sampler, config.sampling().nSteps(),
+        new GaeEstimator(critic, config.sampling().gamma(), config.sampling().gaeLambda()),
+        update, critic, normalizer);
   }
 
   private static Sampler sampler(TrainConfig config, NeuralPolicy policy,
@@ -127,25 +131,25 @@ public record TrainerParts(String envId, Policy policy, double[] theta0, Sampler
       Map<String, String> engineOptions) {
     long seed = config.seed();
     boolean local = engine == null || engine.equals("local");
-    if (config.normReward() && !local) {
+    if (config.normalization().rewards() && !local) {
       throw new IllegalArgumentException("normalize: reward normalization (norm_reward, part "
           + "of normalize: true) is not supported with --engine " + engine + ": its statistics "
           + "need every copy's reward after each step; train with normalize: false or with the "
           + "local engine");
     }
     if (!local) {
-      return SamplerEngine.find(engine).create(config.env(), config.nEnvs(), policy,
+      return SamplerEngine.find(engine).create(config.env(), config.sampling().nEnvs(), policy,
           Rng.derive(seed, "sampler"), normalizer, engineOptions);
     }
     List<Env> envs = new ArrayList<>();
-    for (int k = 0; k < config.nEnvs(); k++) {
+    for (int k = 0; k < config.sampling().nEnvs(); k++) {
       envs.add(Evaluation.makeEnv(config.env()));
     }
     VectorSampler vs = new VectorSampler(envs, policy, Rng.derive(seed, "sampler"), normalizer,
         workers);
-    if (config.normReward()) {
-      vs.normalizeRewards(new RewardNormalizer(config.nEnvs(), config.rewardNormGamma(),
-          config.clipReward()));
+    if (config.normalization().rewards()) {
+      vs.normalizeRewards(new RewardNormalizer(config.sampling().nEnvs(),
+          config.rewardNormGamma(), config.normalization().clipReward()));
     }
     return vs;
   }
@@ -154,15 +158,16 @@ public record TrainerParts(String envId, Policy policy, double[] theta0, Sampler
   public static NeuralPolicy makePolicy(TrainConfig config, Env env) {
     int od = env.observationSpace().flatDimension();
     if (env.actionSpace() instanceof Discrete d) {
-      return new CategoricalMlpPolicy(od, d.n(), config.netArchPi(), config.activation());
+      return new CategoricalMlpPolicy(od, d.n(), config.networks().pi(),
+          config.networks().activation());
     }
-    return new GaussianMlpPolicy(od, env.actionSpace().flatDimension(), config.netArchPi(),
-        config.activation(), config.logStdInit());
+    return new GaussianMlpPolicy(od, env.actionSpace().flatDimension(), config.networks().pi(),
+        config.networks().activation(), config.networks().logStdInit());
   }
 
   static double[] initialParameters(TrainConfig config, NeuralPolicy policy, Rng rng) {
     double[] t = policy.initialParameters(rng);
-    if (!config.orthoInit()) {
+    if (!config.networks().orthoInit()) {
       double[] net = policy.network().uniformInitialParameters(rng);
       System.arraycopy(net, 0, t, 0, net.length);
     }

@@ -4,7 +4,7 @@ import io.natgrad.core.random.Rng;
 import io.natgrad.rl.algo.Evaluation;
 import io.natgrad.rl.algo.NaturalPolicyUpdate;
 import io.natgrad.rl.algo.OnPolicyTrainer;
-import io.natgrad.rl.algo.TrainConfig;
+import io.natgrad.rl.config.TrainConfig;
 import io.natgrad.rl.batch.Batch;
 import io.natgrad.rl.env.Box;
 import io.natgrad.rl.env.Env;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.natgrad.rl.algo.MetricsRow;
 import io.natgrad.rl.algo.OnPolicyTrainer;
-import io.natgrad.rl.algo.TrainConfig;
+import io.natgrad.rl.config.TrainConfig;
 import io.natgrad.rl.algo.TrainerState;
 import io.natgrad.rl.algo.TrainingIteration;
 import io.natgrad.rl.env.RunningMeanStd;

@@ -1,5 +1,6 @@
 package io.natgrad.rl.algo;
 
+import io.natgrad.rl.config.TrainConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.HashMap;

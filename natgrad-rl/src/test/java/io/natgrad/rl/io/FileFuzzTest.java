@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.natgrad.core.random.Rng;
 import io.natgrad.rl.algo.OnPolicyTrainer;
-import io.natgrad.rl.algo.TrainConfig;
+import io.natgrad.rl.config.TrainConfig;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

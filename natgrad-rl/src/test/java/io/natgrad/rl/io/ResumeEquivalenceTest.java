@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.natgrad.rl.algo.MetricsRow;
 import io.natgrad.rl.algo.OnPolicyTrainer;
-import io.natgrad.rl.algo.TrainConfig;
+import io.natgrad.rl.config.TrainConfig;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -109,8 +109,8 @@ class ResumeEquivalenceTest {
         s.normalizer(), s.criticRng(), s.sampler(), s.recentEpisodes(), s.nextEval(), s.evals(),
         s.bestEval(), s.failStreak()), file);
     TrainConfig back = TrainConfig.fromMap(CheckpointFile.read(file).config());
-    assertThat(back.normalize()).isTrue();
-    assertThat(back.normReward()).isFalse();
+    assertThat(back.normalization().observations()).isTrue();
+    assertThat(back.normalization().rewards()).isFalse();
     OnPolicyTrainer second = new OnPolicyTrainer(back, null, null, 512, 2, 1);
     assertThat(second.restore(CheckpointFile.read(file))).isTrue();
     double[] actual = second.train(it -> rows.add(it.metrics()));

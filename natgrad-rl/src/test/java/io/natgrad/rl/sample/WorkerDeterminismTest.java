@@ -3,7 +3,7 @@ package io.natgrad.rl.sample;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.natgrad.rl.algo.OnPolicyTrainer;
-import io.natgrad.rl.algo.TrainConfig;
+import io.natgrad.rl.config.TrainConfig;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

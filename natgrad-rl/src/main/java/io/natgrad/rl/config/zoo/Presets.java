@@ -1,21 +1,21 @@
-package io.natgrad.cli.train;
+package io.natgrad.rl.config.zoo;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Map;
 
 /** Hyperparameter presets shipped in the jar (the RL Zoo's tuned values). */
-final class Presets {
+public final class Presets {
   private Presets() {}
 
   /** The Zoo entry for {@code env} under {@code algo} (npg uses TRPO's entries). */
-  static Map<String, Object> zoo(String algo, String env) throws IOException {
+  public static Map<String, Object> zoo(String algo, String env) throws IOException {
     String name = switch (algo) {
       case "trpo", "npg" -> "trpo.yml";
       case "ppo" -> "ppo.yml";
       default -> throw new IllegalArgumentException("no zoo preset for algo '" + algo + "'");
     };
-    try (InputStream in = Presets.class.getResourceAsStream("/io/natgrad/cli/presets/" + name)) {
+    try (InputStream in = Presets.class.getResourceAsStream("/io/natgrad/rl/config/zoo/presets/" + name)) {
       if (in == null) {
         throw new IllegalStateException("preset resource " + name + " is missing");
       }

@@ -1,4 +1,4 @@
-package io.natgrad.rl.algo;
+package io.natgrad.rl.config.zoo;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

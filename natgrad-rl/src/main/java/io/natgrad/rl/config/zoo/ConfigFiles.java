@@ -1,4 +1,4 @@
-package io.natgrad.cli.train;
+package io.natgrad.rl.config.zoo;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;

@@ -1,10 +1,10 @@
-package io.natgrad.cli.train;
+package io.natgrad.rl.config.zoo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.natgrad.core.random.Rng;
-import io.natgrad.rl.algo.TrainConfig;
+import io.natgrad.rl.config.TrainConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;

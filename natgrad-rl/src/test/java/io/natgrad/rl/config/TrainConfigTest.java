@@ -1,8 +1,9 @@
-package io.natgrad.rl.algo;
+package io.natgrad.rl.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.natgrad.rl.algo.OnPolicyTrainer;
 import io.natgrad.rl.nn.Activation;
 import java.util.HashMap;
 import java.util.List;
@@ -20,20 +21,20 @@ class TrainConfigTest {
   @Test
   void defaultsAreSb3TrpoDefaults() {
     TrainConfig c = TrainConfig.fromMap(base());
-    assertThat(c.algo()).isEqualTo("trpo");
-    assertThat(c.nSteps()).isEqualTo(2048);
-    assertThat(c.batchSize()).isEqualTo(128);
-    assertThat(c.gamma()).isEqualTo(0.99);
-    assertThat(c.gaeLambda()).isEqualTo(0.95);
+    assertThat(c.algo()).isEqualTo(Algorithm.TRPO);
+    assertThat(c.sampling().nSteps()).isEqualTo(2048);
+    assertThat(c.optimization().batchSize()).isEqualTo(128);
+    assertThat(c.sampling().gamma()).isEqualTo(0.99);
+    assertThat(c.sampling().gaeLambda()).isEqualTo(0.95);
     assertThat(c.targetKl()).isEqualTo(0.01);
-    assertThat(c.cgMaxSteps()).isEqualTo(15);
-    assertThat(c.cgDamping()).isEqualTo(0.1);
-    assertThat(c.lineSearchShrinkingFactor()).isEqualTo(0.8);
-    assertThat(c.lineSearchMaxIter()).isEqualTo(10);
-    assertThat(c.nCriticUpdates()).isEqualTo(10);
-    assertThat(c.learningRate()).isEqualTo(1e-3);
-    assertThat(c.netArchPi()).containsExactly(64, 64);
-    assertThat(c.activation()).isEqualTo(Activation.TANH);
+    assertThat(c.naturalGradient().cgMaxSteps()).isEqualTo(15);
+    assertThat(c.naturalGradient().cgDamping()).isEqualTo(0.1);
+    assertThat(c.naturalGradient().lineSearchShrinkingFactor()).isEqualTo(0.8);
+    assertThat(c.naturalGradient().lineSearchMaxIter()).isEqualTo(10);
+    assertThat(c.naturalGradient().nCriticUpdates()).isEqualTo(10);
+    assertThat(c.optimization().learningRate().initial()).isEqualTo(1e-3);
+    assertThat(c.networks().pi()).containsExactly(64, 64);
+    assertThat(c.networks().activation()).isEqualTo(Activation.TANH);
     // NaN means "unset" in a few fields (normalize's own gamma): compare doubles bit for bit
     assertThat(TrainConfig.fromMap(c.toMap())).usingRecursiveComparison()
         .withEqualsForType((a, b) -> Double.compare(a, b) == 0, Double.class).isEqualTo(c);
@@ -53,17 +54,17 @@ class TrainConfigTest {
     m.put("normalize", "dict(norm_obs=True, norm_reward=False)");
     TrainConfig c = TrainConfig.fromMap(m);
     assertThat(c.nTimesteps()).isEqualTo(100_000);
-    assertThat(c.netArchPi()).containsExactly(256, 256);
-    assertThat(c.netArchVf()).containsExactly(128);
-    assertThat(c.activation()).isEqualTo(Activation.RELU);
-    assertThat(c.logStdInit()).isEqualTo(-1);
-    assertThat(c.orthoInit()).isFalse();
-    assertThat(c.normalize()).isTrue();
-    assertThat(c.normReward()).isFalse();
+    assertThat(c.networks().pi()).containsExactly(256, 256);
+    assertThat(c.networks().vf()).containsExactly(128);
+    assertThat(c.networks().activation()).isEqualTo(Activation.RELU);
+    assertThat(c.networks().logStdInit()).isEqualTo(-1);
+    assertThat(c.networks().orthoInit()).isFalse();
+    assertThat(c.normalization().observations()).isTrue();
+    assertThat(c.normalization().rewards()).isFalse();
     assertThat(c.warnings()).hasSize(2);
     // PPO-style list form of net_arch
     m.put("policy_kwargs", "dict(net_arch=[dict(pi=[32], vf=[16])])");
-    assertThat(TrainConfig.fromMap(m).netArchVf()).containsExactly(16);
+    assertThat(TrainConfig.fromMap(m).networks().vf()).containsExactly(16);
   }
 
   @Test
@@ -77,11 +78,11 @@ class TrainConfigTest {
         new Case("dict(gamma=0.99)", true, true))) {
       m.put("normalize", k.value());
       TrainConfig c = TrainConfig.fromMap(m);
-      assertThat(c.normalize()).as("%s: observations", k.value()).isEqualTo(k.obs());
-      assertThat(c.normReward()).as("%s: rewards", k.value()).isEqualTo(k.reward());
+      assertThat(c.normalization().observations()).as("%s: observations", k.value()).isEqualTo(k.obs());
+      assertThat(c.normalization().rewards()).as("%s: rewards", k.value()).isEqualTo(k.reward());
       TrainConfig back = TrainConfig.fromMap(c.toMap());
-      assertThat(back.normalize()).isEqualTo(k.obs());
-      assertThat(back.normReward()).isEqualTo(k.reward());
+      assertThat(back.normalization().observations()).isEqualTo(k.obs());
+      assertThat(back.normalization().rewards()).isEqualTo(k.reward());
     }
     m.put("normalize", "dict(norm_reward=maybe)");
     assertThatThrownBy(() -> TrainConfig.fromMap(m)).hasMessageContaining("normalize.norm_reward");
@@ -91,17 +92,17 @@ class TrainConfigTest {
   void ppoValueClippingIsNoneUnlessGivenAndFollowsItsSchedule() {
     Map<String, Object> m = base();
     m.put("algo", "ppo");
-    assertThat(TrainConfig.fromMap(m).clipRangeVfAt(1)).isNaN();
+    assertThat(TrainConfig.fromMap(m).ppo().clipRangeVfAt(1)).isNaN();
     m.put("clip_range_vf", "None");
-    assertThat(TrainConfig.fromMap(m).clipRangeVfAt(1)).isNaN();
+    assertThat(TrainConfig.fromMap(m).ppo().clipRangeVfAt(1)).isNaN();
     m.put("clip_range_vf", 0.2);
     TrainConfig c = TrainConfig.fromMap(m);
-    assertThat(c.clipRangeVfAt(0.5)).isEqualTo(0.2);
-    assertThat(TrainConfig.fromMap(c.toMap()).clipRangeVfAt(0.5)).isEqualTo(0.2);
+    assertThat(c.ppo().clipRangeVfAt(0.5)).isEqualTo(0.2);
+    assertThat(TrainConfig.fromMap(c.toMap()).ppo().clipRangeVfAt(0.5)).isEqualTo(0.2);
     m.put("clip_range_vf", "lin_0.3");
     c = TrainConfig.fromMap(m);
-    assertThat(c.clipRangeVfAt(0.5)).isEqualTo(0.15);
-    assertThat(TrainConfig.fromMap(c.toMap()).clipRangeVfAt(0.5)).isEqualTo(0.15);
+    assertThat(c.ppo().clipRangeVfAt(0.5)).isEqualTo(0.15);
+    assertThat(TrainConfig.fromMap(c.toMap()).ppo().clipRangeVfAt(0.5)).isEqualTo(0.15);
     m.put("clip_range_vf", -1);
     assertThatThrownBy(() -> TrainConfig.fromMap(m))
         .hasMessageContaining("clip_range_vf must be in (0, inf), got -1");
@@ -110,11 +111,11 @@ class TrainConfigTest {
   @Test
   void subSamplingFactorIsReadAndRangeChecked() {
     Map<String, Object> m = base();
-    assertThat(TrainConfig.fromMap(m).subSamplingFactor()).isEqualTo(1);
+    assertThat(TrainConfig.fromMap(m).naturalGradient().subSamplingFactor()).isEqualTo(1);
     m.put("sub_sampling_factor", 4);
     TrainConfig c = TrainConfig.fromMap(m);
-    assertThat(c.subSamplingFactor()).isEqualTo(4);
-    assertThat(TrainConfig.fromMap(c.toMap()).subSamplingFactor()).isEqualTo(4);
+    assertThat(c.naturalGradient().subSamplingFactor()).isEqualTo(4);
+    assertThat(TrainConfig.fromMap(c.toMap()).naturalGradient().subSamplingFactor()).isEqualTo(4);
     m.put("sub_sampling_factor", 0);
     assertThatThrownBy(() -> TrainConfig.fromMap(m))
         .hasMessageContaining("sub_sampling_factor must be an integer in [1, 1000000], got 0");
@@ -126,12 +127,12 @@ class TrainConfigTest {
     m.put("gamma", 0.98);
     m.put("normalize", "dict(norm_obs=True, norm_reward=True, clip_obs=5.0, clip_reward=2)");
     TrainConfig c = TrainConfig.fromMap(m);
-    assertThat(c.clipObs()).isEqualTo(5.0);
-    assertThat(c.clipReward()).isEqualTo(2.0);
+    assertThat(c.normalization().clipObs()).isEqualTo(5.0);
+    assertThat(c.normalization().clipReward()).isEqualTo(2.0);
     assertThat(c.rewardNormGamma()).isEqualTo(0.98); // the algorithm's, as the Zoo passes it
     TrainConfig back = TrainConfig.fromMap(c.toMap());
-    assertThat(back.clipObs()).isEqualTo(5.0);
-    assertThat(back.clipReward()).isEqualTo(2.0);
+    assertThat(back.normalization().clipObs()).isEqualTo(5.0);
+    assertThat(back.normalization().clipReward()).isEqualTo(2.0);
     assertThat(back.rewardNormGamma()).isEqualTo(0.98);
     // a YAML mapping works as well as the Zoo's Python-dict string
     Map<String, Object> yaml = new HashMap<>();
@@ -139,8 +140,8 @@ class TrainConfigTest {
     yaml.put("gamma", 0.9);
     m.put("normalize", yaml);
     c = TrainConfig.fromMap(m);
-    assertThat(c.normalize()).isFalse();
-    assertThat(c.normReward()).isTrue();
+    assertThat(c.normalization().observations()).isFalse();
+    assertThat(c.normalization().rewards()).isTrue();
     assertThat(c.rewardNormGamma()).isEqualTo(0.9);
     assertThat(TrainConfig.fromMap(c.toMap()).rewardNormGamma()).isEqualTo(0.9);
     m.put("env", "CartPole-v1");

@@ -1,4 +1,4 @@
-package io.natgrad.rl.algo;
+package io.natgrad.rl.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

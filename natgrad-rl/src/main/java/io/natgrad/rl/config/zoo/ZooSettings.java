@@ -1,5 +1,15 @@
-package io.natgrad.rl.algo;
+package io.natgrad.rl.config.zoo;
 
+import io.natgrad.rl.config.Algorithm;
+import io.natgrad.rl.config.CriticKind;
+import io.natgrad.rl.config.NaturalGradientSettings;
+import io.natgrad.rl.config.Networks;
+import io.natgrad.rl.config.Normalization;
+import io.natgrad.rl.config.Optimization;
+import io.natgrad.rl.config.PpoSettings;
+import io.natgrad.rl.config.Sampling;
+import io.natgrad.rl.config.Schedule;
+import io.natgrad.rl.config.TrainConfig;
 import io.natgrad.rl.nn.Activation;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -11,56 +21,19 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Every setting of a training run, under Stable-Baselines3's and the RL Zoo's key names so that a
- * Zoo YAML entry works as it is (CLI flags are the same names in kebab case). This class is the one
- * place where those names map onto Java fields; {@link #fromMap} validates every key before any
- * work starts, naming the key, the value and the allowed range, and {@link #toMap} gives the
- * resolved configuration (all defaults filled in) for provenance.
+ * Stable-Baselines3's and the RL Zoo's key names, mapped onto {@link TrainConfig}: the one place
+ * where those names (and the Zoo's Python spellings — {@code policy_kwargs} and {@code normalize}
+ * dict strings, {@code lin_X} schedules, {@code None}) are read and written. {@link #read}
+ * validates every key before any work starts, naming the key, the value and the allowed range;
+ * {@link #write} gives the resolved configuration (all defaults filled in) for provenance and
+ * checkpoints, which {@link #read} reads back to the same configuration.
  *
  * <p>Defaults are sb3-contrib's TRPO defaults: n_steps 2048, batch_size 128, γ 0.99, GAE λ 0.95,
  * target_kl 0.01, 15 CG steps, cg_damping 0.1, backtracking 0.8 × 10, 10 critic updates with Adam
- * at 1e-3, normalized advantages, (64, 64) tanh networks with orthogonal init.
+ * at 1e-3, normalized advantages, (64, 64) tanh networks with orthogonal init; PPO's are SB3's.
  */
-public record TrainConfig(
-    String env,
-    String algo,
-    long nTimesteps,
-    long seed,
-    int nEnvs,
-    int nSteps,
-    int batchSize,
-    double gamma,
-    double gaeLambda,
-    double targetKl,
-    int cgMaxSteps,
-    double cgDamping,
-    double lineSearchShrinkingFactor,
-    int lineSearchMaxIter,
-    int nCriticUpdates,
-    double learningRate,
-    boolean normalize,
-    boolean normReward,
-    double clipObs,
-    double clipReward,
-    double normGamma,
-    boolean normalizeAdvantage,
-    int[] netArchPi,
-    int[] netArchVf,
-    Activation activation,
-    double logStdInit,
-    boolean orthoInit,
-    String baseline,
-    boolean learningRateLinear,
-    int nEpochs,
-    double clipRange,
-    boolean clipRangeLinear,
-    double clipRangeVf,
-    boolean clipRangeVfLinear,
-    int subSamplingFactor,
-    double entCoef,
-    double vfCoef,
-    double maxGradNorm,
-    List<String> warnings) {
+public final class ZooSettings {
+  private ZooSettings() {}
 
   /** The arguments of SB3's VecNormalize that {@code normalize} may carry as a dict. */
   public static final List<String> NORMALIZE_KEYS =
@@ -75,7 +48,7 @@ public record TrainConfig(
       "max_grad_norm", "clip_range_vf");
 
   /** Parses and validates a configuration (values may be numbers, booleans or strings). */
-  public static TrainConfig fromMap(Map<String, Object> raw) {
+  public static TrainConfig read(Map<String, Object> raw) {
     Set<String> unknown = new TreeSet<>(raw.keySet());
     unknown.removeAll(KEYS);
     if (!unknown.isEmpty()) {
@@ -88,11 +61,8 @@ public record TrainConfig(
     if (env == null || env.isBlank()) {
       throw new IllegalArgumentException("env must be given (an environment id)");
     }
-    String algo = r.string("algo", "trpo").toLowerCase(Locale.ROOT);
-    if (!algo.equals("trpo") && !algo.equals("npg") && !algo.equals("ppo")) {
-      throw new IllegalArgumentException("algo must be trpo, npg or ppo, got '" + algo + "'");
-    }
-    boolean ppo = algo.equals("ppo");
+    Algorithm algo = Algorithm.parse(r.string("algo", "trpo"));
+    boolean ppo = algo == Algorithm.PPO;
     Map<String, Object> lin = new java.util.HashMap<>(raw);
     boolean lrLinear = linear(lin, "learning_rate");
     boolean clipLinear = linear(lin, "clip_range");
@@ -193,45 +163,43 @@ public record TrainConfig(
       normalize = r.bool("normalize", false);
       normReward = normalize;
     }
-    String baseline = r.string("baseline", "mlp");
-    if (!baseline.equals("mlp") && !baseline.equals("linear")) {
-      throw new IllegalArgumentException("baseline must be mlp or linear, got '" + baseline + "'");
-    }
-    return new TrainConfig(
-        env, algo,
-        r.longValue("n_timesteps", 100_000, 1),
-        r.longValue("seed", 0, Long.MIN_VALUE),
-        r.integer("n_envs", 1, 1, 4096),
-        r.integer("n_steps", 2048, 1, 10_000_000),
-        r.integer("batch_size", ppo ? 64 : 128, 1, Integer.MAX_VALUE),
-        r.range("gamma", 0.99, 0, false, 1, true),
-        r.range("gae_lambda", 0.95, 0, true, 1, true),
-        ppo && raw.get("target_kl") == null ? Double.NaN
-            : r.range("target_kl", 0.01, 0, false, Double.POSITIVE_INFINITY, false),
-        r.integer("cg_max_steps", 15, 1, 100_000),
-        r.range("cg_damping", 0.1, 0, true, Double.POSITIVE_INFINITY, false),
-        r.range("line_search_shrinking_factor", 0.8, 0, false, 1, false),
-        r.integer("line_search_max_iter", 10, 1, 1000),
-        r.integer("n_critic_updates", 10, 1, 100_000),
-        r.range("learning_rate", ppo ? 3e-4 : 1e-3, 0, false, Double.POSITIVE_INFINITY, false),
-        normalize,
-        normReward,
-        clipObs,
-        clipReward,
-        normGamma,
-        r.bool("normalize_advantage", true),
-        pi, vf, act, logStdInit, ortho, baseline, lrLinear,
-        r.integer("n_epochs", 10, 1, 100_000),
-        r.range("clip_range", 0.2, 0, false, Double.POSITIVE_INFINITY, false), clipLinear,
-        // SB3's clip_range_vf: None (no value clipping) unless given
-        lin.get("clip_range_vf") == null ? Double.NaN
-            : r.range("clip_range_vf", 0, 0, false, Double.POSITIVE_INFINITY, false),
-        clipVfLinear,
-        sub,
-        r.range("ent_coef", 0.0, 0, true, Double.POSITIVE_INFINITY, false),
-        r.range("vf_coef", 0.5, 0, true, Double.POSITIVE_INFINITY, false),
-        r.range("max_grad_norm", 0.5, 0, false, Double.POSITIVE_INFINITY, false),
-        List.copyOf(warnings));
+    CriticKind critic = CriticKind.parse(r.string("baseline", "mlp"));
+    // read in the order the keys were always read, so that the first bad key is the one named
+    long nTimesteps = r.longValue("n_timesteps", 100_000, 1);
+    long seed = r.longValue("seed", 0, Long.MIN_VALUE);
+    int nEnvs = r.integer("n_envs", 1, 1, 4096);
+    int nSteps = r.integer("n_steps", 2048, 1, 10_000_000);
+    int batchSize = r.integer("batch_size", ppo ? 64 : 128, 1, Integer.MAX_VALUE);
+    double gamma = r.range("gamma", 0.99, 0, false, 1, true);
+    double gaeLambda = r.range("gae_lambda", 0.95, 0, true, 1, true);
+    double targetKl = ppo && raw.get("target_kl") == null ? Double.NaN
+        : r.range("target_kl", 0.01, 0, false, Double.POSITIVE_INFINITY, false);
+    int cgMaxSteps = r.integer("cg_max_steps", 15, 1, 100_000);
+    double cgDamping = r.range("cg_damping", 0.1, 0, true, Double.POSITIVE_INFINITY, false);
+    double shrink = r.range("line_search_shrinking_factor", 0.8, 0, false, 1, false);
+    int lineSearchMaxIter = r.integer("line_search_max_iter", 10, 1, 1000);
+    int nCriticUpdates = r.integer("n_critic_updates", 10, 1, 100_000);
+    double learningRate = r.range("learning_rate", ppo ? 3e-4 : 1e-3, 0, false,
+        Double.POSITIVE_INFINITY, false);
+    boolean normalizeAdvantage = r.bool("normalize_advantage", true);
+    int nEpochs = r.integer("n_epochs", 10, 1, 100_000);
+    double clipRange = r.range("clip_range", 0.2, 0, false, Double.POSITIVE_INFINITY, false);
+    // SB3's clip_range_vf: None (no value clipping) unless given
+    Schedule clipRangeVf = lin.get("clip_range_vf") == null ? null : new Schedule(
+        r.range("clip_range_vf", 0, 0, false, Double.POSITIVE_INFINITY, false), clipVfLinear);
+    double entCoef = r.range("ent_coef", 0.0, 0, true, Double.POSITIVE_INFINITY, false);
+    double vfCoef = r.range("vf_coef", 0.5, 0, true, Double.POSITIVE_INFINITY, false);
+    double maxGradNorm = r.range("max_grad_norm", 0.5, 0, false, Double.POSITIVE_INFINITY,
+        false);
+    return new TrainConfig(env, algo, nTimesteps, seed, targetKl,
+        new Sampling(nEnvs, nSteps, gamma, gaeLambda, normalizeAdvantage),
+        new Optimization(new Schedule(learningRate, lrLinear), batchSize),
+        new NaturalGradientSettings(cgMaxSteps, cgDamping, shrink, lineSearchMaxIter,
+            nCriticUpdates, sub),
+        new PpoSettings(nEpochs, new Schedule(clipRange, clipLinear), clipRangeVf, entCoef,
+            vfCoef, maxGradNorm),
+        new Normalization(normalize, normReward, clipObs, clipReward, normGamma),
+        new Networks(pi, vf, act, logStdInit, ortho), critic, List.copyOf(warnings));
   }
 
   /** Reads the RL Zoo's "lin_X" schedule strings: replaces the value by X and returns true. */
@@ -259,7 +227,6 @@ public record TrainConfig(
     return out;
   }
 
-  @SuppressWarnings("unchecked")
   private static double positive(String key, Object v) {
     double d = Reader.number(key, v);
     if (!(d > 0) || Double.isInfinite(d)) {
@@ -268,11 +235,7 @@ public record TrainConfig(
     return d;
   }
 
-  /** The discount of the reward normalizer's running returns. */
-  public double rewardNormGamma() {
-    return Double.isNaN(normGamma) ? gamma : normGamma;
-  }
-
+  @SuppressWarnings("unchecked")
   private static Map<String, Object> asMap(String key, Object v) {
     if (!(v instanceof Map<?, ?>)) {
       throw new IllegalArgumentException(key + " must be a mapping, got " + v);
@@ -281,77 +244,60 @@ public record TrainConfig(
   }
 
   /** The resolved configuration with every default, under the SB3/Zoo key names. */
-  public Map<String, Object> toMap() {
+  public static Map<String, Object> write(TrainConfig c) {
     Map<String, Object> m = new LinkedHashMap<>();
-    m.put("env", env);
-    m.put("algo", algo);
-    m.put("n_timesteps", nTimesteps);
-    m.put("seed", seed);
-    m.put("n_envs", nEnvs);
-    m.put("n_steps", nSteps);
-    m.put("batch_size", batchSize);
-    m.put("gamma", gamma);
-    m.put("gae_lambda", gaeLambda);
-    m.put("target_kl", Double.isNaN(targetKl) ? null : targetKl);
-    m.put("cg_max_steps", cgMaxSteps);
-    m.put("cg_damping", cgDamping);
-    m.put("line_search_shrinking_factor", lineSearchShrinkingFactor);
-    m.put("line_search_max_iter", lineSearchMaxIter);
-    m.put("n_critic_updates", nCriticUpdates);
-    m.put("sub_sampling_factor", subSamplingFactor);
-    m.put("learning_rate", learningRateLinear ? "lin_" + learningRate : learningRate);
-    boolean defaults = clipObs == 10.0 && clipReward == 10.0 && Double.isNaN(normGamma);
-    m.put("normalize", normalize == normReward && defaults ? (Object) normalize
-        : "{'norm_obs': " + (normalize ? "True" : "False") + ", 'norm_reward': "
-            + (normReward ? "True" : "False") + ", 'clip_obs': " + clipObs + ", 'clip_reward': "
-            + clipReward + (Double.isNaN(normGamma) ? "" : ", 'gamma': " + normGamma) + "}");
-    m.put("normalize_advantage", normalizeAdvantage);
+    m.put("env", c.env());
+    m.put("algo", c.algo().label());
+    m.put("n_timesteps", c.nTimesteps());
+    m.put("seed", c.seed());
+    Sampling s = c.sampling();
+    m.put("n_envs", s.nEnvs());
+    m.put("n_steps", s.nSteps());
+    m.put("batch_size", c.optimization().batchSize());
+    m.put("gamma", s.gamma());
+    m.put("gae_lambda", s.gaeLambda());
+    m.put("target_kl", Double.isNaN(c.targetKl()) ? null : c.targetKl());
+    NaturalGradientSettings n = c.naturalGradient();
+    m.put("cg_max_steps", n.cgMaxSteps());
+    m.put("cg_damping", n.cgDamping());
+    m.put("line_search_shrinking_factor", n.lineSearchShrinkingFactor());
+    m.put("line_search_max_iter", n.lineSearchMaxIter());
+    m.put("n_critic_updates", n.nCriticUpdates());
+    m.put("sub_sampling_factor", n.subSamplingFactor());
+    m.put("learning_rate", c.optimization().learningRate().configValue());
+    Normalization nz = c.normalization();
+    m.put("normalize", nz.observations() == nz.rewards() && nz.defaults()
+        ? (Object) nz.observations()
+        : "{'norm_obs': " + (nz.observations() ? "True" : "False") + ", 'norm_reward': "
+            + (nz.rewards() ? "True" : "False") + ", 'clip_obs': " + nz.clipObs()
+            + ", 'clip_reward': " + nz.clipReward()
+            + (Double.isNaN(nz.gamma()) ? "" : ", 'gamma': " + nz.gamma()) + "}");
+    m.put("normalize_advantage", s.normalizeAdvantage());
+    Networks net = c.networks();
     Map<String, Object> kw = new LinkedHashMap<>();
     Map<String, Object> arch = new LinkedHashMap<>();
-    arch.put("pi", Arrays.stream(netArchPi).boxed().toList());
-    arch.put("vf", Arrays.stream(netArchVf).boxed().toList());
+    arch.put("pi", Arrays.stream(net.pi()).boxed().toList());
+    arch.put("vf", Arrays.stream(net.vf()).boxed().toList());
     kw.put("net_arch", arch);
-    kw.put("activation_fn", activation.label());
-    kw.put("log_std_init", logStdInit);
-    kw.put("ortho_init", orthoInit);
+    kw.put("activation_fn", net.activation().label());
+    kw.put("log_std_init", net.logStdInit());
+    kw.put("ortho_init", net.orthoInit());
     m.put("policy_kwargs", kw);
-    m.put("baseline", baseline);
-    if (algo.equals("ppo")) {
-      m.put("n_epochs", nEpochs);
-      m.put("clip_range", clipRangeLinear ? "lin_" + clipRange : clipRange);
-      m.put("clip_range_vf", Double.isNaN(clipRangeVf) ? null
-          : clipRangeVfLinear ? "lin_" + clipRangeVf : clipRangeVf);
-      m.put("ent_coef", entCoef);
-      m.put("vf_coef", vfCoef);
-      m.put("max_grad_norm", maxGradNorm);
+    m.put("baseline", c.critic().label());
+    if (c.algo() == Algorithm.PPO) {
+      PpoSettings p = c.ppo();
+      m.put("n_epochs", p.nEpochs());
+      m.put("clip_range", p.clipRange().configValue());
+      m.put("clip_range_vf", p.clipRangeVf() == null ? null : p.clipRangeVf().configValue());
+      m.put("ent_coef", p.entCoef());
+      m.put("vf_coef", p.vfCoef());
+      m.put("max_grad_norm", p.maxGradNorm());
     }
     return m;
   }
 
-  /** The learning rate at a given remaining progress (1 at the start, 0 at the end). */
-  public double learningRateAt(double progressRemaining) {
-    return learningRateLinear ? learningRate * progressRemaining : learningRate;
-  }
-
-  /** The PPO clip range at a given remaining progress. */
-  public double clipRangeAt(double progressRemaining) {
-    return clipRangeLinear ? clipRange * progressRemaining : clipRange;
-  }
-
-  /** PPO's value clip range at a given remaining progress; NaN when values are not clipped. */
-  public double clipRangeVfAt(double progressRemaining) {
-    return clipRangeVfLinear ? clipRangeVf * progressRemaining : clipRangeVf;
-  }
-
-  /** This configuration with some keys replaced (validated again). */
-  public TrainConfig with(Map<String, Object> overrides) {
-    Map<String, Object> m = new java.util.HashMap<>(toMap());
-    m.putAll(overrides);
-    return fromMap(m);
-  }
-
   /** Typed, validated reads of raw values. */
-  private record Reader(Map<String, Object> raw) {
+  record Reader(Map<String, Object> raw) {
 
     String string(String key, String fallback) {
       Object v = raw.get(key);

@@ -1,0 +1,16 @@
+package io.natgrad.rl.config;
+
+/**
+ * NPG's and TRPO's step (sb3-contrib's names): G g = ∇L solved by conjugate gradient on the
+ * damped Fisher, β = √(2δ / gᵀGg), TRPO's backtracking, and the critic's epochs.
+ *
+ * @param cgMaxSteps CG iterations ({@code cg_max_steps})
+ * @param cgDamping λ in (F + λI) ({@code cg_damping})
+ * @param lineSearchShrinkingFactor TRPO's backtracking factor ({@code line_search_shrinking_factor})
+ * @param lineSearchMaxIter TRPO's backtracking steps ({@code line_search_max_iter})
+ * @param nCriticUpdates critic epochs per update ({@code n_critic_updates})
+ * @param subSamplingFactor the policy step sees every k-th step ({@code sub_sampling_factor})
+ */
+public record NaturalGradientSettings(int cgMaxSteps, double cgDamping,
+    double lineSearchShrinkingFactor, int lineSearchMaxIter, int nCriticUpdates,
+    int subSamplingFactor) {}
