@@ -138,13 +138,7 @@ public final class Policy {
       System.arraycopy(y, 0, out, 0, ad);
       clip(out);
     } else {
-      int best = 0;
-      for (int j = 1; j < ad; j++) {
-        if (y[j] > y[best]) {
-          best = j;
-        }
-      }
-      out[0] = best;
+      out[0] = Distributions.argMax(y, ad);
     }
   }
 
@@ -159,36 +153,12 @@ public final class Policy {
   public void sample(double[] observation, RandomGenerator rng, double[] out) {
     double[] y = outputs(observation);
     if (gaussian) {
-      double[] theta = doc.parameters();
-      for (int j = 0; j < ad; j++) {
-        out[j] = y[j] + Math.exp(theta[logStdOffset + j]) * rng.nextGaussian();
-      }
+      Distributions.gaussianSample(y, doc.parameters(), logStdOffset, ad, rng, out);
       clip(out);
       return;
     }
     double[] p = scratch.get()[sizes.length];
-    double max = Double.NEGATIVE_INFINITY;
-    for (int j = 0; j < ad; j++) {
-      max = Math.max(max, y[j]);
-    }
-    double sum = 0;
-    for (int j = 0; j < ad; j++) {
-      p[j] = Math.exp(y[j] - max);
-      sum += p[j];
-    }
-    for (int j = 0; j < ad; j++) {
-      p[j] /= sum;
-    }
-    double u = rng.nextDouble();
-    double c = 0;
-    int chosen = ad - 1;
-    for (int j = 0; j < ad; j++) {
-      c += p[j];
-      if (u < c) {
-        chosen = j;
-        break;
-      }
-    }
-    out[0] = chosen;
+    Distributions.softmax(y, ad, p);
+    out[0] = Distributions.sampleIndex(p, ad, rng.nextDouble());
   }
 }

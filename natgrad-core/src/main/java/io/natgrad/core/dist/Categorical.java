@@ -159,4 +159,89 @@ public final class Categorical implements ParametricFamily {
     }
     return f;
   }
+
+  // ---- Batched rows of logits (the categorical MLP policy's head): row i is
+  // logits[i·k .. i·k + k). Each method fixes its operation order: the policies' recorded results
+  // depend on it.
+
+  /** Softmax of logits[off .. off+k) into p[off ..) (max-shifted); returns the logsumexp. */
+  public static double softmax(double[] logits, int off, int k, double[] p) {
+    double max = Double.NEGATIVE_INFINITY;
+    for (int j = 0; j < k; j++) {
+      max = Math.max(max, logits[off + j]);
+    }
+    double s = 0;
+    for (int j = 0; j < k; j++) {
+      double e = Math.exp(logits[off + j] - max);
+      p[off + j] = e;
+      s += e;
+    }
+    for (int j = 0; j < k; j++) {
+      p[off + j] /= s;
+    }
+    return max + Math.log(s);
+  }
+
+  /** The category of a uniform u ∈ [0, 1) by the inverse CDF of p[off .. off+k) (last on overflow). */
+  public static int sampleIndex(double[] p, int off, int k, double u) {
+    double c = 0;
+    for (int j = 0; j < k; j++) {
+      c += p[off + j];
+      if (u < c) {
+        return j;
+      }
+    }
+    return k - 1;
+  }
+
+  /** The first index of the largest logit in logits[off .. off+k) (the mode). */
+  public static int argMax(double[] logits, int off, int k) {
+    int best = 0;
+    for (int j = 1; j < k; j++) {
+      if (logits[off + j] > logits[off + best]) {
+        best = j;
+      }
+    }
+    return best;
+  }
+
+  /**
+   * acc − Σ_j p_j log p_j over one row (log p_j = ℓ_j − lse), subtracted term by term: with
+   * acc = 0 the row's entropy.
+   */
+  public static double addEntropy(double acc, double[] logits, int off, double lse, double[] p,
+      int k) {
+    double h = acc;
+    for (int j = 0; j < k; j++) {
+      h -= p[off + j] * (logits[off + j] - lse);
+    }
+    return h;
+  }
+
+  /** KL(p_old ‖ p_new) of one row = Σ_j p_old,j (log p_old,j − log p_new,j). */
+  public static double rowKl(double[] lo, double lseO, double[] po, double[] ln, double lseN,
+      int off, int k) {
+    double s = 0;
+    for (int j = 0; j < k; j++) {
+      s += po[off + j] * ((lo[off + j] - lseO) - (ln[off + j] - lseN));
+    }
+    return s;
+  }
+
+  /**
+   * The Fisher of the logits applied to rows r0..r1 of a tangent u:
+   * out_i = (diag(p_i) − p_i p_iᵀ) u_i / n.
+   */
+  public static void meanFisherRows(double[] p, double[] u, double[] out, int r0, int r1, int k,
+      int n) {
+    for (int i = r0; i < r1; i++) {
+      double pu = 0;
+      for (int j = 0; j < k; j++) {
+        pu += p[i * k + j] * u[i * k + j];
+      }
+      for (int j = 0; j < k; j++) {
+        out[i * k + j] = p[i * k + j] * (u[i * k + j] - pu) / n;
+      }
+    }
+  }
 }

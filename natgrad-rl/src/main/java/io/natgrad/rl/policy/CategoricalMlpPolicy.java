@@ -1,5 +1,6 @@
 package io.natgrad.rl.policy;
 
+import io.natgrad.core.dist.Categorical;
 import io.natgrad.core.linalg.LinearOperator;
 import io.natgrad.core.random.Rng;
 import io.natgrad.rl.nn.Activation;
@@ -47,33 +48,6 @@ public final class CategoricalMlpPolicy extends MlpPolicyBase {
     return net.initialParameters(rng, Math.sqrt(2), 0.01);
   }
 
-  /** KL(p_old ‖ p_new) of row i = Σ_j p_old,j (log p_old,j − log p_new,j), from logits and logsumexps. */
-  private double rowKl(double[] lo, double lseO, double[] po, double[] ln, double lseN, int i) {
-    double s = 0;
-    for (int j = 0; j < k; j++) {
-      s += po[i * k + j] * ((lo[i * k + j] - lseO) - (ln[i * k + j] - lseN));
-    }
-    return s;
-  }
-
-  /** Softmax of logits[off .. off+k) into p[off ..); returns logsumexp. */
-  private double softmax(double[] logits, int off, double[] p) {
-    double max = Double.NEGATIVE_INFINITY;
-    for (int j = 0; j < k; j++) {
-      max = Math.max(max, logits[off + j]);
-    }
-    double s = 0;
-    for (int j = 0; j < k; j++) {
-      double e = Math.exp(logits[off + j] - max);
-      p[off + j] = e;
-      s += e;
-    }
-    for (int j = 0; j < k; j++) {
-      p[off + j] /= s;
-    }
-    return max + Math.log(s);
-  }
-
   private int index(double a) {
     int i = (int) a;
     if (i != a || i < 0 || i >= k) {
@@ -93,17 +67,8 @@ public final class CategoricalMlpPolicy extends MlpPolicyBase {
       double[] theta, double[] observation, RandomGenerator rng, double[] action) {
     double[] logits = forwardOne(theta, observation);
     double[] p = new double[k];
-    double lse = softmax(logits, 0, p);
-    double u = rng.nextDouble();
-    double c = 0;
-    int chosen = k - 1;
-    for (int j = 0; j < k; j++) {
-      c += p[j];
-      if (u < c) {
-        chosen = j;
-        break;
-      }
-    }
+    double lse = Categorical.softmax(logits, 0, k, p);
+    int chosen = Categorical.sampleIndex(p, 0, k, rng.nextDouble());
     action[0] = chosen;
     return logits[chosen] - lse;
   }
@@ -115,17 +80,8 @@ public final class CategoricalMlpPolicy extends MlpPolicyBase {
     double[] logits = pw1.output();
     double[] p = new double[n * k];
     for (int i = 0; i < n; i++) {
-      double lse = softmax(logits, i * k, p);
-      double u = rngs[i].nextDouble();
-      double c = 0;
-      int chosen = k - 1;
-      for (int j = 0; j < k; j++) {
-        c += p[i * k + j];
-        if (u < c) {
-          chosen = j;
-          break;
-        }
-      }
+      double lse = Categorical.softmax(logits, i * k, k, p);
+      int chosen = Categorical.sampleIndex(p, i * k, k, rngs[i].nextDouble());
       actions[i] = chosen;
       logProbs[i] = logits[i * k + chosen] - lse;
     }
@@ -134,21 +90,14 @@ public final class CategoricalMlpPolicy extends MlpPolicyBase {
 
   @Override
   public void mode(double[] theta, double[] observation, double[] action) {
-    double[] logits = forwardOne(theta, observation);
-    int best = 0;
-    for (int j = 1; j < k; j++) {
-      if (logits[j] > logits[best]) {
-        best = j;
-      }
-    }
-    action[0] = best;
+    action[0] = Categorical.argMax(forwardOne(theta, observation), 0, k);
   }
 
   @Override
   public double logProb(double[] theta, double[] observation, double[] action) {
     double[] logits = forwardOne(theta, observation);
     double[] p = new double[k];
-    return logits[index(action[0])] - softmax(logits, 0, p);
+    return logits[index(action[0])] - Categorical.softmax(logits, 0, k, p);
   }
 
   @Override
@@ -162,7 +111,7 @@ public final class CategoricalMlpPolicy extends MlpPolicyBase {
     double[] logits = pw1.output();
     double[] p = new double[n * k];
     for (int i = 0; i < n; i++) {
-      out[i] = logits[i * k + index(actions[i])] - softmax(logits, i * k, p);
+      out[i] = logits[i * k + index(actions[i])] - Categorical.softmax(logits, i * k, k, p);
     }
     release(pw1);
   }
@@ -175,7 +124,7 @@ public final class CategoricalMlpPolicy extends MlpPolicyBase {
     double[] logits = ws.output();
     double[] yBar = new double[n * k];
     for (int i = 0; i < n; i++) {
-      softmax(logits, i * k, yBar);
+      Categorical.softmax(logits, i * k, k, yBar);
       int a = index(actions[i]);
       for (int j = 0; j < k; j++) {
         yBar[i * k + j] = weights[i] * ((j == a ? 1.0 : 0.0) - yBar[i * k + j]);
@@ -196,12 +145,9 @@ public final class CategoricalMlpPolicy extends MlpPolicyBase {
     double[] rowEntropy = new double[n];
     double h = 0;
     for (int i = 0; i < n; i++) {
-      lse[i] = softmax(logits, i * k, p);
+      lse[i] = Categorical.softmax(logits, i * k, k, p);
       logProbs[i] = logits[i * k + index(actions[i])] - lse[i];
-      double hi = 0;
-      for (int j = 0; j < k; j++) {
-        hi -= p[i * k + j] * (logits[i * k + j] - lse[i]);
-      }
+      double hi = Categorical.addEntropy(0, logits, i * k, lse[i], p, k);
       rowEntropy[i] = hi;
       h += hi;
     }
@@ -236,9 +182,9 @@ public final class CategoricalMlpPolicy extends MlpPolicyBase {
     double[] pn = new double[n * k];
     double kl = 0;
     for (int i = 0; i < n; i++) {
-      double lseO = softmax(lo, i * k, po);
-      double lseN = softmax(ln, i * k, pn);
-      kl += rowKl(lo, lseO, po, ln, lseN, i);
+      double lseO = Categorical.softmax(lo, i * k, k, po);
+      double lseN = Categorical.softmax(ln, i * k, k, pn);
+      kl += Categorical.rowKl(lo, lseO, po, ln, lseN, i * k, k);
     }
     release(pw1);
     release(pw2);
@@ -258,10 +204,10 @@ public final class CategoricalMlpPolicy extends MlpPolicyBase {
     double[] pn = new double[n * k];
     double kl = 0;
     for (int i = 0; i < n; i++) {
-      double lseN = softmax(ln, i * k, pn);
+      double lseN = Categorical.softmax(ln, i * k, k, pn);
       logProbs[i] = ln[i * k + index(actions[i])] - lseN;
-      double lseO = softmax(outputsOld, i * k, po);
-      kl += rowKl(outputsOld, lseO, po, ln, lseN, i);
+      double lseO = Categorical.softmax(outputsOld, i * k, k, po);
+      kl += Categorical.rowKl(outputsOld, lseO, po, ln, lseN, i * k, k);
     }
     release(ws);
     return kl / n;
@@ -278,8 +224,8 @@ public final class CategoricalMlpPolicy extends MlpPolicyBase {
     double[] po = new double[n * k];
     double[] yBar = new double[n * k];
     for (int i = 0; i < n; i++) {
-      softmax(lo, i * k, po);
-      softmax(ln, i * k, yBar);
+      Categorical.softmax(lo, i * k, k, po);
+      Categorical.softmax(ln, i * k, k, yBar);
       for (int j = 0; j < k; j++) {
         yBar[i * k + j] = (yBar[i * k + j] - po[i * k + j]) / n;
       }
@@ -296,10 +242,8 @@ public final class CategoricalMlpPolicy extends MlpPolicyBase {
     double[] p = new double[n * k];
     double h = 0;
     for (int i = 0; i < n; i++) {
-      double lse = softmax(logits, i * k, p);
-      for (int j = 0; j < k; j++) {
-        h -= p[i * k + j] * (logits[i * k + j] - lse);
-      }
+      double lse = Categorical.softmax(logits, i * k, k, p);
+      h = Categorical.addEntropy(h, logits, i * k, lse, p, k);
     }
     release(pw1);
     return h / n;
@@ -314,11 +258,8 @@ public final class CategoricalMlpPolicy extends MlpPolicyBase {
     double[] yBar = new double[n * k];
     double[] p = new double[n * k];
     for (int i = 0; i < n; i++) {
-      double lse = softmax(logits, i * k, p);
-      double h = 0;
-      for (int j = 0; j < k; j++) {
-        h -= p[i * k + j] * (logits[i * k + j] - lse);
-      }
+      double lse = Categorical.softmax(logits, i * k, k, p);
+      double h = Categorical.addEntropy(0, logits, i * k, lse, p, k);
       for (int j = 0; j < k; j++) {
         yBar[i * k + j] = -p[i * k + j] * ((logits[i * k + j] - lse) + h) / n;
       }
@@ -333,7 +274,7 @@ public final class CategoricalMlpPolicy extends MlpPolicyBase {
     double[] p = new double[n * k];
     double[] logits = ws.output();
     for (int i = 0; i < n; i++) {
-      softmax(logits, i * k, p);
+      Categorical.softmax(logits, i * k, k, p);
     }
     int dim = parameterDimension();
     return new LinearOperator() {
@@ -345,17 +286,8 @@ public final class CategoricalMlpPolicy extends MlpPolicyBase {
       @Override
       public void apply(double[] v, double[] out) {
         Arrays.fill(out, 0.0);
-        net.gaussNewtonProduct(theta, v, ws, (u, yBar, r0, r1) -> {
-          for (int i = r0; i < r1; i++) {
-            double pu = 0;
-            for (int j = 0; j < k; j++) {
-              pu += p[i * k + j] * u[i * k + j];
-            }
-            for (int j = 0; j < k; j++) {
-              yBar[i * k + j] = p[i * k + j] * (u[i * k + j] - pu) / n;
-            }
-          }
-        }, out);
+        net.gaussNewtonProduct(theta, v, ws, (u, yBar, r0, r1) ->
+            Categorical.meanFisherRows(p, u, yBar, r0, r1, k, n), out);
       }
     };
   }
@@ -365,7 +297,7 @@ public final class CategoricalMlpPolicy extends MlpPolicyBase {
     Mlp.Workspace ws = net.workspace(1);
     net.forward(theta, observation, 1, ws, null);
     double[] p = new double[k];
-    softmax(ws.output(), 0, p);
+    Categorical.softmax(ws.output(), 0, k, p);
     int dim = parameterDimension();
     double[][] jac = new double[k][dim];
     for (int j = 0; j < k; j++) {

@@ -1,5 +1,6 @@
 package io.natgrad.rl.policy;
 
+import io.natgrad.core.dist.DiagonalGaussian;
 import io.natgrad.core.linalg.LinearOperator;
 import io.natgrad.core.random.Rng;
 import io.natgrad.rl.nn.Activation;
@@ -18,7 +19,6 @@ import org.ejml.data.DMatrixRMaj;
  * F v = (1/n) Σᵢ Jᵢᵀ diag(1/σ²) Jᵢ v_net ⊕ 2 v_logσ. The mode (deterministic action) is μ_θ(s).
  */
 public final class GaussianMlpPolicy extends MlpPolicyBase {
-  static final double HALF_LOG_TWO_PI = 0.5 * Math.log(2 * Math.PI);
   private final int d;
   private final int netParams;
   private final double logStdInit;
@@ -72,14 +72,7 @@ public final class GaussianMlpPolicy extends MlpPolicyBase {
   public double sampleWithLogProb(
       double[] theta, double[] observation, RandomGenerator rng, double[] action) {
     double[] mu = forwardOne(theta, observation);
-    double lp = 0;
-    for (int j = 0; j < d; j++) {
-      double ls = theta[netParams + j];
-      double eps = rng.nextGaussian();
-      action[j] = mu[j] + Math.exp(ls) * eps;
-      lp += -0.5 * eps * eps - ls - HALF_LOG_TWO_PI;
-    }
-    return lp;
+    return DiagonalGaussian.sampleRow(mu, 0, theta, netParams, d, rng, action, 0);
   }
 
   @Override
@@ -88,14 +81,8 @@ public final class GaussianMlpPolicy extends MlpPolicyBase {
     Mlp.Workspace pw1 = forwardBatch(theta, observations, n);
     double[] mu = pw1.output();
     for (int i = 0; i < n; i++) {
-      double lp = 0;
-      for (int j = 0; j < d; j++) {
-        double ls = theta[netParams + j];
-        double eps = rngs[i].nextGaussian();
-        actions[i * d + j] = mu[i * d + j] + Math.exp(ls) * eps;
-        lp += -0.5 * eps * eps - ls - HALF_LOG_TWO_PI;
-      }
-      logProbs[i] = lp;
+      logProbs[i] = DiagonalGaussian.sampleRow(mu, i * d, theta, netParams, d, rngs[i], actions,
+          i * d);
     }
     release(pw1);
   }
@@ -108,13 +95,9 @@ public final class GaussianMlpPolicy extends MlpPolicyBase {
   @Override
   public double logProb(double[] theta, double[] observation, double[] action) {
     double[] mu = forwardOne(theta, observation);
-    double lp = 0;
-    for (int j = 0; j < d; j++) {
-      double ls = theta[netParams + j];
-      double z = (action[j] - mu[j]) * Math.exp(-ls);
-      lp += -0.5 * z * z - ls - HALF_LOG_TWO_PI;
-    }
-    return lp;
+    double[] lp = new double[1];
+    DiagonalGaussian.logProbs(mu, theta, netParams, action, 1, d, lp);
+    return lp[0];
   }
 
   @Override
@@ -125,7 +108,7 @@ public final class GaussianMlpPolicy extends MlpPolicyBase {
   @Override
   public void logProbs(double[] theta, double[] obs, double[] actions, int n, double[] out) {
     Mlp.Workspace ws = forwardBatch(theta, obs, n);
-    logProbsFromMeans(theta, ws.output(), actions, n, out);
+    DiagonalGaussian.logProbs(ws.output(), theta, netParams, actions, n, d, out);
     release(ws);
   }
 
@@ -134,19 +117,9 @@ public final class GaussianMlpPolicy extends MlpPolicyBase {
       double[] weights, double[] out) {
     Arrays.fill(out, 0, parameterDimension(), 0.0);
     Mlp.Workspace ws = forwardBatch(theta, obs, n);
-    double[] mu = ws.output();
     double[] yBar = new double[n * d];
-    double[] invVar = new double[d];
-    for (int j = 0; j < d; j++) {
-      invVar[j] = Math.exp(-2 * theta[netParams + j]);
-    }
-    for (int i = 0; i < n; i++) {
-      for (int j = 0; j < d; j++) {
-        double diff = actions[i * d + j] - mu[i * d + j];
-        yBar[i * d + j] = weights[i] * diff * invVar[j];
-        out[netParams + j] += weights[i] * (diff * diff * invVar[j] - 1.0);
-      }
-    }
+    DiagonalGaussian.weightedScore(ws.output(), theta, netParams, actions, weights, n, d, yBar,
+        out, netParams);
     net.backward(theta, yBar, ws, out, null);
     release(ws);
   }
@@ -157,22 +130,13 @@ public final class GaussianMlpPolicy extends MlpPolicyBase {
       double[] logProbs, StepWeights weights, double entCoef, double[] out) {
     Mlp.Workspace ws = forwardBatch(theta, obs, n);
     double[] mu = ws.output();
-    logProbsFromMeans(theta, mu, actions, n, logProbs);
+    DiagonalGaussian.logProbs(mu, theta, netParams, actions, n, d, logProbs);
     double[] w = new double[n];
     if (weights.choose(logProbs, w)) {
       Arrays.fill(out, 0, parameterDimension(), 0.0);
       double[] yBar = new double[n * d];
-      double[] invVar = new double[d];
-      for (int j = 0; j < d; j++) {
-        invVar[j] = Math.exp(-2 * theta[netParams + j]);
-      }
-      for (int i = 0; i < n; i++) {
-        for (int j = 0; j < d; j++) {
-          double diff = actions[i * d + j] - mu[i * d + j];
-          yBar[i * d + j] = w[i] * diff * invVar[j];
-          out[netParams + j] += w[i] * (diff * diff * invVar[j] - 1.0);
-        }
-      }
+      DiagonalGaussian.weightedScore(mu, theta, netParams, actions, w, n, d, yBar, out,
+          netParams);
       if (entCoef > 0) {
         for (int j = 0; j < d; j++) {
           out[netParams + j] -= entCoef;
@@ -188,7 +152,8 @@ public final class GaussianMlpPolicy extends MlpPolicyBase {
   public double meanKl(double[] thetaOld, double[] thetaNew, double[] obs, int n) {
     Mlp.Workspace pw1 = forwardBatch(thetaOld, obs, n);
     Mlp.Workspace pw2 = forwardBatch(thetaNew, obs, n);
-    double kl = meanKlFromMeans(thetaOld, pw1.output(), thetaNew, pw2.output(), n);
+    double kl = DiagonalGaussian.meanKl(pw1.output(), thetaOld, netParams, pw2.output(),
+        thetaNew, netParams, n, d);
     release(pw1);
     release(pw2);
     return kl;
@@ -203,8 +168,9 @@ public final class GaussianMlpPolicy extends MlpPolicyBase {
     }
     Mlp.Workspace ws = forwardBatch(theta, obs, n);
     double[] mu = ws.output();
-    logProbsFromMeans(theta, mu, actions, n, logProbs);
-    double kl = meanKlFromMeans(thetaOld, outputsOld, theta, mu, n);
+    DiagonalGaussian.logProbs(mu, theta, netParams, actions, n, d, logProbs);
+    double kl = DiagonalGaussian.meanKl(outputsOld, thetaOld, netParams, mu, theta, netParams, n,
+        d);
     release(ws);
     return kl;
   }
@@ -218,17 +184,8 @@ public final class GaussianMlpPolicy extends MlpPolicyBase {
     Mlp.Workspace ws = forwardBatch(thetaNew, obs, n);
     double[] muNew = ws.output();
     double[] yBar = new double[n * d];
-    for (int j = 0; j < d; j++) {
-      double varOld = Math.exp(2 * thetaOld[netParams + j]);
-      double invVarNew = Math.exp(-2 * thetaNew[netParams + j]);
-      double g = 0;
-      for (int i = 0; i < n; i++) {
-        double diff = muNew[i * d + j] - muOld[i * d + j];
-        yBar[i * d + j] = diff * invVarNew / n;
-        g += 1.0 - (varOld + diff * diff) * invVarNew;
-      }
-      out[netParams + j] = g / n;
-    }
+    DiagonalGaussian.meanKlGradient(muOld, thetaOld, netParams, muNew, thetaNew, netParams, n, d,
+        yBar, out, netParams);
     net.backward(thetaNew, yBar, ws, out, null);
     release(pw1);
     release(ws);
@@ -236,11 +193,7 @@ public final class GaussianMlpPolicy extends MlpPolicyBase {
 
   @Override
   public double meanEntropy(double[] theta, double[] obs, int n) {
-    double h = 0;
-    for (int j = 0; j < d; j++) {
-      h += 0.5 + HALF_LOG_TWO_PI + theta[netParams + j];
-    }
-    return h;
+    return DiagonalGaussian.entropyLogStd(theta, netParams, d);
   }
 
   /** H = Σ_j (½ + ½ log 2π + log σ_j): the gradient is 1 for every log σ_j, 0 for the network. */
@@ -267,13 +220,8 @@ public final class GaussianMlpPolicy extends MlpPolicyBase {
       @Override
       public void apply(double[] v, double[] out) {
         Arrays.fill(out, 0.0);
-        net.gaussNewtonProduct(theta, v, ws, (yDot, yBar, r0, r1) -> {
-          for (int i = r0; i < r1; i++) {
-            for (int j = 0; j < d; j++) {
-              yBar[i * d + j] = yDot[i * d + j] * (invVar[j] / n);
-            }
-          }
-        }, out);
+        net.gaussNewtonProduct(theta, v, ws, (yDot, yBar, r0, r1) ->
+            DiagonalGaussian.meanFisherRows(invVar, yDot, yBar, r0, r1, d, n), out);
         for (int j = 0; j < d; j++) {
           out[netParams + j] = 2.0 * v[netParams + j];
         }
@@ -307,41 +255,5 @@ public final class GaussianMlpPolicy extends MlpPolicyBase {
       f.set(netParams + j, netParams + j, 2.0);
     }
     return f;
-  }
-
-  /** log π(aᵢ|sᵢ) = Σ_j −½ zᵢⱼ² − log σ_j − ½ log 2π, zᵢⱼ = (aᵢⱼ − μᵢⱼ)/σ_j, from the means. */
-  private void logProbsFromMeans(double[] theta, double[] mu, double[] actions, int n,
-      double[] out) {
-    for (int i = 0; i < n; i++) {
-      double lp = 0;
-      for (int j = 0; j < d; j++) {
-        double ls = theta[netParams + j];
-        double z = (actions[i * d + j] - mu[i * d + j]) * Math.exp(-ls);
-        lp += -0.5 * z * z - ls - HALF_LOG_TWO_PI;
-      }
-      out[i] = lp;
-    }
-  }
-
-  /**
-   * (1/n) Σᵢ KL(N(μ_old,i, σ_old²) ‖ N(μ_new,i, σ_new²)) from the means:
-   * Σ_j [log σ_new/σ_old + (σ_old² + (μ_old − μ_new)²)/(2σ_new²) − ½].
-   */
-  private double meanKlFromMeans(double[] thetaOld, double[] muOld, double[] thetaNew,
-      double[] muNew, int n) {
-    double kl = 0;
-    for (int j = 0; j < d; j++) {
-      double lsOld = thetaOld[netParams + j];
-      double lsNew = thetaNew[netParams + j];
-      double varOld = Math.exp(2 * lsOld);
-      double inv2VarNew = 0.5 * Math.exp(-2 * lsNew);
-      double sum = 0;
-      for (int i = 0; i < n; i++) {
-        double diff = muOld[i * d + j] - muNew[i * d + j];
-        sum += diff * diff;
-      }
-      kl += n * (lsNew - lsOld + varOld * inv2VarNew - 0.5) + sum * inv2VarNew;
-    }
-    return kl / n;
   }
 }
