@@ -45,6 +45,14 @@ public final class VectorSampler implements Sampler {
    * two workers as fast as one; k = 100, 1.74× faster; k ≤ 5, two workers per step were slower.
    */
   private static final long SPLIT_STEP_NANOS = 40_000;
+  /**
+   * {@code -Dnatgrad.sampler.shareSteps=true} shares every collect step by step from the probe on,
+   * however fast the steps: for tests that must see that path (it never changes a result).
+   */
+  private static final boolean SHARE_ALWAYS = Boolean.getBoolean("natgrad.sampler.shareSteps");
+  /** Collects that were shared step by step, in this JVM (tests read it). */
+  private static final java.util.concurrent.atomic.AtomicLong SHARED_COLLECTS =
+      new java.util.concurrent.atomic.AtomicLong();
   private final List<Env> envs;
   private final Policy policy;
   private final ObservationNormalizer normalizer;
@@ -465,8 +473,9 @@ public final class VectorSampler implements Sampler {
           System.arraycopy(seen, sl.k0, sl.seenL, 0, sl.c);
         }
         if (!together && slices.length > 1 && t + 1 == PROBE_STEPS
-            && serialNanos > PROBE_STEPS * SPLIT_STEP_NANOS) {
+            && (SHARE_ALWAYS || serialNanos > PROBE_STEPS * SPLIT_STEP_NANOS)) {
           together = true;
+          SHARED_COLLECTS.incrementAndGet();
           active[0].finish();
           active = new Slice[slices.length];
           for (int sl = 0; sl < slices.length; sl++) {
@@ -481,6 +490,11 @@ public final class VectorSampler implements Sampler {
     totalSteps += n;
     recordEpisodes(ro);
     return toBatch(ro, steps);
+  }
+
+  /** Collects shared step by step between the workers so far, in this JVM. */
+  static long sharedCollects() {
+    return SHARED_COLLECTS.get();
   }
 
   /** Completed episodes in (step, copy) order, as a single thread would see them. */

@@ -4,6 +4,7 @@ import io.natgrad.policy.FastTanh;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.natgrad.core.random.Rng;
+import io.natgrad.rl.nn.vector.VectorKernels;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -28,6 +29,9 @@ class KernelEquivalenceTest {
       "64, 64, 8, 2", "32, 24, 16, 1"})
   void vectorAndScalarKernelsAgreeBitForBit(int in, int out, int rows, int act) {
     LayerKernels v = LayerKernels.best();
+    // without the incubator module best() is the scalar twin and this would compare it with itself
+    assertThat(v).as("the vector kernels must be under test: the build's surefire argLine adds "
+        + "--add-modules jdk.incubator.vector").isInstanceOf(VectorKernels.class);
     LayerKernels s = new ScalarKernels();
     Rng rng = Rng.of(in * 1000L + out);
     double[] x = random(rows * in, rng);
@@ -77,6 +81,9 @@ class KernelEquivalenceTest {
   @CsvSource({"64, 64, 3, 40, 1", "64, 2, 5, 30, 0", "4, 64, 1, 18, 1", "64, 1, 7, 23, 0"})
   void chunksInsideTheBatchAgree(int in, int out, int r0, int r1, int act) {
     LayerKernels v = LayerKernels.best();
+    // without the incubator module best() is the scalar twin and this would compare it with itself
+    assertThat(v).as("the vector kernels must be under test: the build's surefire argLine adds "
+        + "--add-modules jdk.incubator.vector").isInstanceOf(VectorKernels.class);
     LayerKernels s = new ScalarKernels();
     Rng rng = Rng.of(7L * in + out);
     double[] x = random(r1 * in + 5, rng);
