@@ -48,7 +48,11 @@ class ReportBrowserTest {
         Process p = new ProcessBuilder("sh", "-c", "apt-get update -qq && "
             + "DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver")
             .inheritIO().start();
-        p.waitFor();
+        // a mirror that hangs must not hang the build: give up after ten minutes
+        if (!p.waitFor(10, java.util.concurrent.TimeUnit.MINUTES)) {
+          p.destroyForcibly();
+          System.err.println("apt-get did not finish in 10 minutes; stopped it");
+        }
       } catch (Exception e) {
         System.err.println("could not run apt-get: " + e);
       }

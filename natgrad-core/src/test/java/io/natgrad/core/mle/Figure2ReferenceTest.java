@@ -11,6 +11,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The paper's Figure 2 experiment against an independent NumPy reference on the shared dataset:
  * f = NLL, exact Fisher, start (0, 1), "converged" = within 1% of the sample MLE in μ and σ.
+ * Every reference number below comes from {@code scripts/reference/figure2.py} (NumPy; run it to
+ * print them), which implements the three step readings without any of natgrad's code.
  */
 class Figure2ReferenceTest {
   static final double[] DATA = GaussianFit.paperDataset();
@@ -29,6 +31,7 @@ class Figure2ReferenceTest {
   void datasetIsTheSharedOne() {
     assertThat(DATA).hasSize(1000);
     GaussianMle mle = GaussianMle.of(DATA);
+    // figure2.py: "MLE mu 11.8078868929 sigma 3.90701184943"
     assertThat(mle.mu()).isCloseTo(11.8078868929, within(1e-9));
     assertThat(mle.sigma()).isCloseTo(3.90701184943, within(1e-9));
   }
@@ -37,6 +40,7 @@ class Figure2ReferenceTest {
   void trustRegionReading() {
     GaussianFit.Path gd = run(GD, StepReading.TRUST_REGION, 100_000, true);
     GaussianFit.Path ngd = run(NGD, StepReading.TRUST_REGION, 100_000, true);
+    // figure2.py, "trust-region" lines: converged at 1219 (gd) and 319 (ngd), points 1 and 2
     assertThat(gd.convergedAt()).isBetween(1219 - 3, 1219 + 3);
     assertThat(ngd.convergedAt()).isBetween(319 - 3, 319 + 3);
     assertRelative(gd.points().get(1).mu(), 0.001083330455, 1e-8);
@@ -54,13 +58,13 @@ class Figure2ReferenceTest {
       assertThat(Math.hypot(b.mu() - a.mu(), b.sigma() - a.sigma()))
           .isCloseTo(Math.sqrt(2e-4), within(1e-12));
     }
-    assertThat(Math.sqrt(2e-4)).isCloseTo(0.0141421, within(1e-7));
   }
 
   @Test
   void learningRateOnTheMeanNll() {
     GaussianFit.Path ngd = run(NGD, StepReading.LEARNING_RATE_MEAN, 100_000, false);
-    assertThat(ngd.convergedAt()).isBetween(57_000, 64_000);
+    // figure2.py, "lr-mean" lines: ngd converged at 60083; gd not within 1% after 10^6
+    // iterations, last (10.934171924818406, 4.3774427601592425)
     assertThat(ngd.convergedAt()).isBetween(60_083 - 3, 60_083 + 3);
     GaussianFit.Path gd = run(GD, StepReading.LEARNING_RATE_MEAN, 1_000_000, false);
     assertThat(gd.convergedAt()).isEqualTo(-1);
@@ -73,6 +77,8 @@ class Figure2ReferenceTest {
   void learningRateOnTheSummedNll() {
     GaussianFit.Path gd = run(GD, StepReading.LEARNING_RATE_SUM, 100_000, true);
     GaussianFit.Path ngd = run(NGD, StepReading.LEARNING_RATE_SUM, 100_000, true);
+    // figure2.py, "lr-sum" lines: converged at 2515 (gd) and 63 (ngd); point 1 (1.1807886892948052,
+    // 16.369093446822852) for gd and (1.1807886892948052, 8.684546723411426) for ngd
     assertThat(gd.convergedAt()).isBetween(2515 - 3, 2515 + 3);
     assertThat(ngd.convergedAt()).isBetween(63 - 1, 63 + 1);
     assertThat(gd.points().get(1).mu()).isCloseTo(1.180789, Percentage.withPercentage(1e-4));
@@ -92,7 +98,8 @@ class Figure2ReferenceTest {
 
   @Test
   void monteCarloFisherConvergesLikeTheExactOne() {
-    // Algorithm 2: the metric is re-estimated from 100 model samples at every iterate
+    // Algorithm 2: the metric is re-estimated from 100 model samples at every iterate; the
+    // window around the exact Fisher's 319 (figure2.py) allows for the sampling noise
     for (long seed = 1; seed <= 3; seed++) {
       Metric mc = Metric.monteCarloFisher(GaussianFit.FAMILY, 100, Rng.of(seed));
       GaussianFit.Path p = run(mc, StepReading.TRUST_REGION, 10_000, false);
