@@ -306,6 +306,17 @@ public final class OnPolicyTrainer implements AutoCloseable {
    */
   public boolean restore(TrainerState s) {
     requireConfig("restoring a checkpoint");
+    try {
+      return restoreFrom(s);
+    } catch (IllegalArgumentException e) {
+      // a checkpoint whose contents do not fit its configuration (sizes, normalizer, copies):
+      // refused; the trainer must not be used after a failed restore
+      throw new IllegalArgumentException("the checkpoint does not fit its configuration: "
+          + e.getMessage(), e);
+    }
+  }
+
+  private boolean restoreFrom(TrainerState s) {
     policy.validate(s.theta());
     theta = s.theta().clone();
     if (valueFunction instanceof MlpValueFunction mlp) {

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.natgrad.core.optim.Adam;
 import io.natgrad.rl.algo.TrainerState;
+import io.natgrad.rl.config.TrainConfig;
 import io.natgrad.rl.env.EnvSnapshot;
 import io.natgrad.rl.env.RunningMeanStd;
 import io.natgrad.rl.sample.CopyState;
@@ -130,11 +131,26 @@ public final class CheckpointFile {
       throw new IllegalArgumentException("checkpoint " + file
           + " is not valid JSON (truncated or corrupted): " + e.getOriginalMessage());
     }
+    TrainerState state;
     try {
-      return parse(m, root);
+      state = parse(m, root);
     } catch (IllegalArgumentException | NullPointerException | ClassCastException e) {
       throw new IllegalArgumentException("checkpoint " + file + " is refused: " + e.getMessage());
     }
+    if (state.iteration() < 0 || state.steps() < 0 || state.nextEval() < 0 || state.evals() < 0
+        || state.failStreak() < 0 || !(state.elapsedSeconds() >= 0)) {
+      throw new IllegalArgumentException("checkpoint " + file + " is refused: its counters must "
+          + "be >= 0 (iteration " + state.iteration() + ", steps " + state.steps()
+          + ", next_eval " + state.nextEval() + ", evals " + state.evals() + ", fail_streak "
+          + state.failStreak() + ", elapsed_seconds " + state.elapsedSeconds() + ")");
+    }
+    try {
+      TrainConfig.fromMap(state.config());
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("checkpoint " + file + " is refused: its configuration "
+          + "is not valid: " + e.getMessage());
+    }
+    return state;
   }
 
   static TrainerState parse(ObjectMapper m, JsonNode root) {

@@ -255,7 +255,11 @@ public final class TrainingRun {
             + " has another architecture");
       }
       if (resumed != null) {
-        trainer.restore(resumed); // logs a warning when episodes cannot be restored
+        try {
+          trainer.restore(resumed); // logs a warning when episodes cannot be restored
+        } catch (IllegalArgumentException e) {
+          throw new IllegalArgumentException(resumedFrom + ": " + e.getMessage(), e);
+        }
       }
     } catch (RuntimeException e) {
       trainer.close();

@@ -492,6 +492,14 @@ public final class VectorSampler implements Sampler {
     return toBatch(ro, steps);
   }
 
+  /** A checkpointed observation: od values, present when the episode continues from it. */
+  private void checkObservation(double[] o, String what, int k, boolean needed) {
+    if (o == null ? needed : o.length != od) {
+      throw new IllegalArgumentException("checkpoint " + what + " of copy " + k + " has "
+          + (o == null ? "no" : String.valueOf(o.length)) + " values, the environment has " + od);
+    }
+  }
+
   /** Collects shared step by step between the workers so far, in this JVM. */
   static long sharedCollects() {
     return SHARED_COLLECTS.get();
@@ -624,17 +632,14 @@ public final class VectorSampler implements Sampler {
       rewardNormalizer.restore(continues ? r : new io.natgrad.rl.env.RewardNormalizer.State(
           r.mean(), r.var(), r.count(), new double[envs.size()]));
     }
-    boolean exact = true;
+    boolean exact = state.copies().stream().allMatch(c -> c.env() != null);
     for (int k = 0; k < envs.size(); k++) {
       CopyState c = state.copies().get(k);
-      if (c.raw() != null && c.raw().length != od) {
-        throw new IllegalArgumentException("checkpoint observation of copy " + k + " has "
-            + c.raw().length + " values, the environment has " + od);
-      }
-      actionRngs[k] = io.natgrad.core.random.Rng.fromState(c.actionRng());
-      if (c.env() == null) {
-        exact = false;
-      }
+      checkObservation(c.raw(), "observation", k, exact && state.started());
+      checkObservation(c.seen(), "normalized observation", k, exact && state.started());
+    }
+    for (int k = 0; k < envs.size(); k++) {
+      actionRngs[k] = io.natgrad.core.random.Rng.fromState(state.copies().get(k).actionRng());
     }
     if (!exact || !state.started()) {
       started = false;

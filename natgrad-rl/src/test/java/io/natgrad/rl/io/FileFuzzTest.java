@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.natgrad.core.random.Rng;
 import io.natgrad.rl.algo.OnPolicyTrainer;
+import io.natgrad.rl.algo.TrainerState;
 import io.natgrad.rl.config.TrainConfig;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -28,6 +29,10 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Property-style: 5 000 mutated checkpoint files (byte flips, truncations, structural changes with
  * a recomputed checksum so that the parser itself is exercised) and 2 000 mutated policy files. Each
  * is read as a good file or refused with a clear IllegalArgumentException — never another exception.
+ * A refused checkpoint's message names the file. Every accepted one is restored into a trainer of
+ * its configuration: the trainer either refuses it (contents that do not fit the configuration,
+ * an IllegalArgumentException saying so), stops on a non-finite action as training does, or runs
+ * one more update — nothing else.
  */
 class FileFuzzTest {
   @TempDir static Path tmp;
@@ -134,17 +139,62 @@ class FileFuzzTest {
     Rng r = Rng.of(seed);
     Path f = tmp.resolve("fuzz-" + seed + ".json");
     int refused = 0;
+    int resumed = 0;
     for (int k = 0; k < 1000; k++) {
       byte[] bytes = r.nextBoolean() ? mutateBytes(checkpoint, r) : mutateStructure(checkpoint, r);
       Files.write(f, bytes);
+      TrainerState state;
       try {
-        CheckpointFile.read(f);
+        state = CheckpointFile.read(f);
       } catch (IllegalArgumentException e) {
         assertThat(e.getMessage()).contains(f.toString());
         refused++;
+        continue;
+      }
+      if (resumeOneUpdate(state, k)) {
+        resumed++;
       }
     }
     assertThat(refused).isGreaterThan(500);
+    assertThat(resumed).isPositive();
+  }
+
+  /**
+   * Restores an accepted checkpoint into a trainer of its configuration and trains one update;
+   * false when the trainer refused it.
+   */
+  static boolean resumeOneUpdate(TrainerState state, int k) {
+    TrainConfig c = TrainConfig.fromMap(state.config());
+    long total = state.steps() + (long) c.sampling().nSteps() * c.sampling().nEnvs();
+    OnPolicyTrainer trainer;
+    try {
+      trainer = new OnPolicyTrainer(c.with(Map.of("n_timesteps", total)), null, null, 0, 0);
+    } catch (IllegalArgumentException e) {
+      // a configuration this machine cannot run (e.g. an environment id not registered here)
+      assertThat(e.getMessage()).as("mutation %d", k).isNotBlank();
+      return false;
+    }
+    try (OnPolicyTrainer t = trainer) {
+      try {
+        t.restore(state);
+      } catch (IllegalArgumentException e) {
+        assertThat(e.getMessage()).as("mutation %d", k)
+            .startsWith("the checkpoint does not fit its configuration: ");
+        return false;
+      }
+      double[] theta;
+      try {
+        theta = t.train(null);
+      } catch (io.natgrad.rl.env.NonFiniteEnvironmentException e) {
+        // finite but huge parameters can make an infinite action: training's own stop, which
+        // names the value, the environment, the copy and the step
+        assertThat(e.getMessage()).as("mutation %d", k).contains("non-finite");
+        return false;
+      }
+      assertThat(t.iteration()).as("mutation %d", k).isEqualTo(state.iteration() + 1);
+      assertThat(theta).as("mutation %d", k).hasSize(state.theta().length);
+      return true;
+    }
   }
 
   @ParameterizedTest

@@ -92,7 +92,7 @@ public final class ZooSettings {
     Object kw = raw.get("policy_kwargs");
     if (kw != null) {
       Map<String, Object> kwargs = asMap("policy_kwargs", kw instanceof String s
-          ? PyDictParser.parse(s) : kw);
+          ? parseDict("policy_kwargs", s) : kw);
       Set<String> allowed = Set.of("net_arch", "activation_fn", "log_std_init", "ortho_init");
       for (String k : kwargs.keySet()) {
         if (!allowed.contains(k)) {
@@ -114,7 +114,11 @@ public final class ZooSettings {
         }
       }
       if (kwargs.containsKey("activation_fn")) {
-        act = Activation.parse(String.valueOf(kwargs.get("activation_fn")));
+        try {
+          act = Activation.parse(String.valueOf(kwargs.get("activation_fn")));
+        } catch (IllegalArgumentException e) {
+          throw new IllegalArgumentException("policy_kwargs.activation_fn: " + e.getMessage(), e);
+        }
       }
       if (kwargs.containsKey("log_std_init")) {
         logStdInit = Reader.number("policy_kwargs.log_std_init", kwargs.get("log_std_init"));
@@ -135,7 +139,7 @@ public final class ZooSettings {
     if (norm instanceof Map<?, ?>) {
       nm = asMap("normalize", norm);
     } else if (norm instanceof String s && (s.contains("(") || s.contains("{"))) {
-      nm = asMap("normalize", PyDictParser.parse(s));
+      nm = asMap("normalize", parseDict("normalize", s));
     }
     if (nm != null) {
       for (String k : nm.keySet()) {
@@ -200,6 +204,15 @@ public final class ZooSettings {
             vfCoef, maxGradNorm),
         new Normalization(normalize, normReward, clipObs, clipReward, normGamma),
         new Networks(pi, vf, act, logStdInit, ortho), critic, List.copyOf(warnings));
+  }
+
+  /** A Python dict string of the Zoo, its errors naming the key it came from. */
+  private static Object parseDict(String key, String text) {
+    try {
+      return PyDictParser.parse(text);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(key + ": " + e.getMessage(), e);
+    }
   }
 
   /** Reads the RL Zoo's "lin_X" schedule strings: replaces the value by X and returns true. */

@@ -44,12 +44,22 @@ class ConfigFilesFuzzTest {
       }
       Path f = tmp.resolve("c" + k + (r.nextBoolean() ? ".yml" : ".json"));
       Files.writeString(f, sb.toString());
+      Map<String, Object> m;
       try {
-        Map<String, Object> m = ConfigFiles.read(f, "CartPole-v1");
-        m.putIfAbsent("env", "CartPole-v1");
+        m = ConfigFiles.read(f, "CartPole-v1");
+      } catch (IllegalArgumentException e) {
+        // a file that cannot be read as a configuration: the message names the file
+        assertThat(e.getMessage()).as("file %s", sb).contains(f.toString());
+        continue;
+      }
+      m.putIfAbsent("env", "CartPole-v1");
+      try {
         TrainConfig.fromMap(m);
       } catch (IllegalArgumentException e) {
-        assertThat(e.getMessage()).isNotBlank();
+        // a bad value: the message names its key
+        String msg = e.getMessage();
+        assertThat(m.keySet().stream().anyMatch(msg::contains)).as("%s refused with '%s'", m, msg)
+            .isTrue();
       }
     }
   }
