@@ -169,7 +169,7 @@ public final class PpoUpdate implements PolicyUpdate<PpoUpdate.State> {
         perm[i] = perm[j];
         perm[j] = t;
       }
-      for (int start = 0; start < n; start += pass.mb) {
+      for (int start = 0; start < n; start += pass.minibatchSize) {
         if (!pass.minibatch(perm, start)) {
           stop = true;
           break;
@@ -177,8 +177,8 @@ public final class PpoUpdate implements PolicyUpdate<PpoUpdate.State> {
       }
     }
     double clipFraction = pass.clipTotal == 0 ? 0 : (double) pass.clipCount / pass.clipTotal;
-    return new Stats(pass.approxKl, clipFraction, pass.entLoss, pass.pgLoss, pass.vLoss, pass.loss,
-        epochs, stop);
+    return new Stats(pass.approxKl, clipFraction, pass.entropyLoss, pass.policyGradientLoss,
+        pass.valueLoss, pass.loss, epochs, stop);
   }
 
   /**
@@ -194,31 +194,31 @@ public final class PpoUpdate implements PolicyUpdate<PpoUpdate.State> {
     final double[] returns;
     final double[] oldValues;
     final double clipVf;
-    final double[] oldV;
-    final int od;
-    final int ad;
-    final int mb;
-    final double lr;
+    final double[] mbOldValues;
+    final int obsDim;
+    final int actionDim;
+    final int minibatchSize;
+    final double learningRate;
     final double clip;
-    final double[] vParams;
-    final int np;
-    final int nv;
-    final double[] all;
+    final double[] valueParameters;
+    final int policyParams;
+    final int valueParams;
+    final double[] allParams;
     final double[] grad;
-    final double[] gPi;
-    final double[] gV;
-    final double[] obs;
-    final double[] act;
-    final double[] oldLp;
-    final double[] adv;
-    final double[] ret;
-    final double[] lp;
+    final double[] policyGrad;
+    final double[] valueGrad;
+    final double[] mbObs;
+    final double[] mbActions;
+    final double[] oldLogProbs;
+    final double[] mbAdvantages;
+    final double[] mbReturns;
+    final double[] logProbs;
     double approxKl;
     int clipCount;
     int clipTotal;
-    double entLoss;
-    double pgLoss;
-    double vLoss;
+    double entropyLoss;
+    double policyGradientLoss;
+    double valueLoss;
     double loss;
 
     Pass(double[] theta, Batch batch, double[] advantages, double[] returns, double[] oldValues,
@@ -229,41 +229,41 @@ public final class PpoUpdate implements PolicyUpdate<PpoUpdate.State> {
       this.returns = returns;
       this.oldValues = oldValues;
       clipVf = config.ppo().clipRangeVfAt(progressRemaining);
-      od = batch.observationDim();
-      ad = batch.actionDim();
-      mb = Math.min(config.optimization().batchSize(), batch.size());
-      lr = config.optimization().learningRate().at(progressRemaining);
+      obsDim = batch.observationDim();
+      actionDim = batch.actionDim();
+      minibatchSize = Math.min(config.optimization().batchSize(), batch.size());
+      learningRate = config.optimization().learningRate().at(progressRemaining);
       clip = config.ppo().clipRange().at(progressRemaining);
-      vParams = value.parametersInPlace();
-      np = theta.length;
-      nv = vParams.length;
-      all = new double[np + nv];
-      grad = new double[np + nv];
-      gPi = new double[np];
-      gV = new double[nv];
-      obs = new double[mb * od];
-      act = new double[mb * ad];
-      oldLp = new double[mb];
-      adv = new double[mb];
-      ret = new double[mb];
-      oldV = new double[mb];
-      lp = new double[mb];
+      valueParameters = value.parametersInPlace();
+      policyParams = theta.length;
+      valueParams = valueParameters.length;
+      allParams = new double[policyParams + valueParams];
+      grad = new double[policyParams + valueParams];
+      policyGrad = new double[policyParams];
+      valueGrad = new double[valueParams];
+      mbObs = new double[minibatchSize * obsDim];
+      mbActions = new double[minibatchSize * actionDim];
+      oldLogProbs = new double[minibatchSize];
+      mbAdvantages = new double[minibatchSize];
+      mbReturns = new double[minibatchSize];
+      mbOldValues = new double[minibatchSize];
+      logProbs = new double[minibatchSize];
     }
 
     /** One Adam step on rows perm[start..]; false when the KL stops the epochs (no step taken). */
     boolean minibatch(int[] perm, int start) {
       int n = batch.size();
-      int m = Math.min(mb, n - start);
+      int m = Math.min(minibatchSize, n - start);
       for (int r = 0; r < m; r++) {
         int idx = perm[start + r];
-        System.arraycopy(batch.observations(), idx * od, obs, r * od, od);
-        System.arraycopy(batch.actions(), idx * ad, act, r * ad, ad);
-        oldLp[r] = batch.logProbs()[idx];
-        adv[r] = advantages[idx];
-        ret[r] = returns[idx];
-        oldV[r] = oldValues[idx];
+        System.arraycopy(batch.observations(), idx * obsDim, mbObs, r * obsDim, obsDim);
+        System.arraycopy(batch.actions(), idx * actionDim, mbActions, r * actionDim, actionDim);
+        oldLogProbs[r] = batch.logProbs()[idx];
+        mbAdvantages[r] = advantages[idx];
+        mbReturns[r] = returns[idx];
+        mbOldValues[r] = oldValues[idx];
       }
-      double[] a = m == mb ? adv : java.util.Arrays.copyOf(adv, m);
+      double[] a = m == minibatchSize ? mbAdvantages : java.util.Arrays.copyOf(mbAdvantages, m);
       if (config.sampling().normalizeAdvantage() && m > 1) {
         a = Gae.normalize(a);
       }
@@ -273,12 +273,12 @@ public final class PpoUpdate implements PolicyUpdate<PpoUpdate.State> {
       // one forward pass gives log π, the entropy and (unless KL stops the epoch) the gradient;
       // the critic's loss and gradient are computed at the same time on the other thread
       double[] entropyAndValueLoss = new double[2];
-      Parallelism.both(() -> entropyAndValueLoss[0] = policy.surrogateStep(theta, obs, act, m,
-          lp, (logp, w) -> {
+      Parallelism.both(() -> entropyAndValueLoss[0] = policy.surrogateStep(theta, mbObs, mbActions, m,
+          logProbs, (logp, w) -> {
         double pg = 0;
         double kl = 0;
         for (int r = 0; r < m; r++) {
-          double logRatio = logp[r] - oldLp[r];
+          double logRatio = logp[r] - oldLogProbs[r];
           double ratio = Math.exp(logRatio);
           double unclipped = aa[r] * ratio;
           double clippedTerm = aa[r] * Math.max(1 - clip, Math.min(1 + clip, ratio));
@@ -293,10 +293,10 @@ public final class PpoUpdate implements PolicyUpdate<PpoUpdate.State> {
         pgKl[0] = pg;
         pgKl[1] = kl;
         return Double.isNaN(config.targetKl()) || kl <= 1.5 * config.targetKl();
-      }, config.ppo().entCoef(), gPi),
+      }, config.ppo().entCoef(), policyGrad),
           () -> entropyAndValueLoss[1] = Double.isNaN(clipVf)
-              ? value.mseAndGradient(obs, m, ret, gV)
-              : value.clippedMseAndGradient(obs, m, ret, oldV, clipVf, gV));
+              ? value.mseAndGradient(mbObs, m, mbReturns, valueGrad)
+              : value.clippedMseAndGradient(mbObs, m, mbReturns, mbOldValues, clipVf, valueGrad));
       double entropy = entropyAndValueLoss[0];
       double pg = pgKl[0];
       double kl = pgKl[1];
@@ -309,14 +309,14 @@ public final class PpoUpdate implements PolicyUpdate<PpoUpdate.State> {
       double vl = entropyAndValueLoss[1];
       loss = pg - config.ppo().entCoef() * entropy + config.ppo().vfCoef() * vl;
       double norm2 = 0;
-      for (int k = 0; k < np; k++) {
-        double g = gPi[k];
+      for (int k = 0; k < policyParams; k++) {
+        double g = policyGrad[k];
         grad[k] = g;
         norm2 += g * g;
       }
-      for (int k = 0; k < nv; k++) {
-        double g = config.ppo().vfCoef() * gV[k];
-        grad[np + k] = g;
+      for (int k = 0; k < valueParams; k++) {
+        double g = config.ppo().vfCoef() * valueGrad[k];
+        grad[policyParams + k] = g;
         norm2 += g * g;
       }
       double norm = Math.sqrt(norm2);
@@ -326,15 +326,15 @@ public final class PpoUpdate implements PolicyUpdate<PpoUpdate.State> {
           grad[k] *= scale;
         }
       }
-      System.arraycopy(theta, 0, all, 0, np);
-      System.arraycopy(vParams, 0, all, np, nv);
-      adam.step(all, grad, lr);
-      System.arraycopy(all, 0, theta, 0, np);
-      System.arraycopy(all, np, vParams, 0, nv);
+      System.arraycopy(theta, 0, allParams, 0, policyParams);
+      System.arraycopy(valueParameters, 0, allParams, policyParams, valueParams);
+      adam.step(allParams, grad, learningRate);
+      System.arraycopy(allParams, 0, theta, 0, policyParams);
+      System.arraycopy(allParams, policyParams, valueParameters, 0, valueParams);
       approxKl = kl;
-      pgLoss = pg;
-      vLoss = vl;
-      entLoss = -entropy;
+      policyGradientLoss = pg;
+      valueLoss = vl;
+      entropyLoss = -entropy;
       return true;
     }
   }
