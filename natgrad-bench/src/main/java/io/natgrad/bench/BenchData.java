@@ -1,8 +1,8 @@
 package io.natgrad.bench;
 
-import io.natgrad.rl.config.TrainConfig;
 import io.natgrad.rl.batch.Batch;
 import io.natgrad.rl.bench.Workloads;
+import io.natgrad.rl.config.TrainConfig;
 import io.natgrad.rl.policy.CategoricalMlpPolicy;
 
 /**

@@ -2,10 +2,10 @@ package io.natgrad.cli;
 
 import io.natgrad.cli.report.ReportWriter;
 import io.natgrad.cli.report.RunData;
-import io.natgrad.rl.config.zoo.ConfigFiles;
 import io.natgrad.cli.train.ConsoleRun;
 import io.natgrad.cli.train.StopSignals;
 import io.natgrad.rl.config.TrainConfig;
+import io.natgrad.rl.config.zoo.ConfigFiles;
 import io.natgrad.rl.run.TrainingRun;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,8 +1,8 @@
 package io.natgrad.cli.train;
 
-import io.natgrad.rl.config.zoo.Presets;
-import io.natgrad.rl.config.zoo.ConfigFiles;
 import io.natgrad.rl.config.TrainConfig;
+import io.natgrad.rl.config.zoo.ConfigFiles;
+import io.natgrad.rl.config.zoo.Presets;
 import io.natgrad.rl.io.PolicyFile;
 import io.natgrad.rl.run.TrainingRun;
 import java.nio.file.Path;

@@ -1,9 +1,9 @@
 package io.natgrad.rl.algo;
 
-import io.natgrad.rl.config.TrainConfig;
 import io.natgrad.core.optim.Adam;
 import io.natgrad.core.random.Rng;
 import io.natgrad.rl.batch.Batch;
+import io.natgrad.rl.config.TrainConfig;
 import io.natgrad.rl.env.Env;
 import io.natgrad.rl.env.ObservationNormalizer;
 import io.natgrad.rl.env.RunningMeanStd;

@@ -73,7 +73,8 @@ public record ToyTaskExperiment(
       throw new IllegalArgumentException("mu0 must be finite, got " + mu0);
     }
     if (npgMetric == PolicyMetric.EUCLIDEAN) {
-      throw new IllegalArgumentException("the NPG metric must be exact or sampled, got euclidean");
+      throw new IllegalArgumentException(
+          "metric must be fisher or mc-fisher for NPG, got euclidean");
     }
   }
 

@@ -1,7 +1,7 @@
 package io.natgrad.rl.algo;
 
-import io.natgrad.rl.config.TrainConfig;
 import io.natgrad.core.optim.Adam;
+import io.natgrad.rl.config.TrainConfig;
 import io.natgrad.rl.env.RunningMeanStd;
 import io.natgrad.rl.sample.SamplerState;
 import java.util.List;

@@ -1,8 +1,8 @@
 package io.natgrad.rl.algo;
 
-import io.natgrad.rl.config.TrainConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.natgrad.rl.config.TrainConfig;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,9 +1,9 @@
 package io.natgrad.rl.nn;
 
-import io.natgrad.policy.FastTanh;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.natgrad.core.random.Rng;
+import io.natgrad.policy.FastTanh;
 import io.natgrad.rl.nn.vector.VectorKernels;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
