@@ -31,6 +31,16 @@ public final class Acrobot extends AbstractEnv implements StatefulEnv {
 
   private final double[] s = new double[4];
 
+  /** With natgrad's own seeding. */
+  public Acrobot() {
+    super();
+  }
+
+  /** With the given seeding ({@link Seeding#GYMNASIUM}: Gymnasium 1.3.0's start states). */
+  public Acrobot(Seeding seeding) {
+    super(seeding);
+  }
+
   @Override
   public String id() {
     return ID;
@@ -49,7 +59,9 @@ public final class Acrobot extends AbstractEnv implements StatefulEnv {
   @Override
   protected double[] resetState() {
     for (int i = 0; i < 4; i++) {
-      s[i] = (float) (-0.1 + 0.2 * rng().nextDouble());
+      // Gymnasium: np_random.uniform(low=-0.1, high=0.1, size=(4,)).astype(np.float32)
+      s[i] = (float) (gymnasiumSeeding() ? npRandom().uniform(-0.1, 0.1)
+          : -0.1 + 0.2 * rng().nextDouble());
     }
     return observation();
   }

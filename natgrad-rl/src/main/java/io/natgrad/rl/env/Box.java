@@ -91,6 +91,52 @@ public record Box(double[] low, double[] high) implements Space {
     return x;
   }
 
+  /** Gymnasium's {@code Box.sample()} for a float32 Box (the dtype of the spaces natgrad mirrors). */
+  @Override
+  public double[] sample(io.natgrad.core.random.NumPyGenerator np) {
+    return sampleGymnasium(np, true);
+  }
+
+  /**
+   * Gymnasium 1.3.0's {@code Box.sample()}, in float64 and cast to the dtype: unbounded
+   * coordinates first ({@code normal}), then those bounded below only ({@code low + exponential}),
+   * above only ({@code high − exponential}), then bounded ones ({@code uniform(low, high)}), each
+   * group in index order.
+   *
+   * @param np the space's generator
+   * @param float32 whether the space's dtype is float32 (the sample is rounded to it)
+   */
+  public double[] sampleGymnasium(io.natgrad.core.random.NumPyGenerator np, boolean float32) {
+    int n = low.length;
+    double[] x = new double[n];
+    for (int i = 0; i < n; i++) {
+      if (low[i] == Double.NEGATIVE_INFINITY && high[i] == Double.POSITIVE_INFINITY) {
+        x[i] = np.normal(0.0, 1.0);
+      }
+    }
+    for (int i = 0; i < n; i++) {
+      if (low[i] != Double.NEGATIVE_INFINITY && high[i] == Double.POSITIVE_INFINITY) {
+        x[i] = np.exponential(1.0) + low[i];
+      }
+    }
+    for (int i = 0; i < n; i++) {
+      if (low[i] == Double.NEGATIVE_INFINITY && high[i] != Double.POSITIVE_INFINITY) {
+        x[i] = -np.exponential(1.0) + high[i];
+      }
+    }
+    for (int i = 0; i < n; i++) {
+      if (low[i] != Double.NEGATIVE_INFINITY && high[i] != Double.POSITIVE_INFINITY) {
+        x[i] = np.uniform(low[i], high[i]);
+      }
+    }
+    if (float32) {
+      for (int i = 0; i < n; i++) {
+        x[i] = (float) x[i];
+      }
+    }
+    return x;
+  }
+
   @Override
   public boolean equals(Object o) {
     return o instanceof Box b && Arrays.equals(low, b.low) && Arrays.equals(high, b.high);

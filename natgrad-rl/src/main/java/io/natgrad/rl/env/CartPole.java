@@ -39,6 +39,16 @@ public final class CartPole extends AbstractEnv implements StatefulEnv {
 
   private final double[] s = new double[4];
 
+  /** With natgrad's own seeding. */
+  public CartPole() {
+    super();
+  }
+
+  /** With the given seeding ({@link Seeding#GYMNASIUM}: Gymnasium 1.3.0's start states). */
+  public CartPole(Seeding seeding) {
+    super(seeding);
+  }
+
   @Override
   public String id() {
     return ID;
@@ -57,7 +67,9 @@ public final class CartPole extends AbstractEnv implements StatefulEnv {
   @Override
   protected double[] resetState() {
     for (int i = 0; i < 4; i++) {
-      s[i] = -0.05 + 0.1 * rng().nextDouble();
+      // Gymnasium: np_random.uniform(low=-0.05, high=0.05, size=(4,))
+      s[i] = gymnasiumSeeding() ? npRandom().uniform(-0.05, 0.05)
+          : -0.05 + 0.1 * rng().nextDouble();
     }
     return Float32.round(s);
   }

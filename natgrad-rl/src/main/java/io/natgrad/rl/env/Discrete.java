@@ -30,6 +30,12 @@ public record Discrete(int n) implements Space {
     return new double[] {rng.nextInt(n)};
   }
 
+  /** Gymnasium's {@code Discrete.sample()}: {@code start + np_random.integers(n)}, start 0. */
+  @Override
+  public double[] sample(io.natgrad.core.random.NumPyGenerator np) {
+    return new double[] {np.integers(n)};
+  }
+
   @Override
   public String toString() {
     return "Discrete(" + n + ")";

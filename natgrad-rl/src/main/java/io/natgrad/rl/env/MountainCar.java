@@ -30,6 +30,16 @@ public final class MountainCar extends AbstractEnv implements StatefulEnv {
   private double position;
   private double velocity;
 
+  /** With natgrad's own seeding. */
+  public MountainCar() {
+    super();
+  }
+
+  /** With the given seeding ({@link Seeding#GYMNASIUM}: Gymnasium 1.3.0's start states). */
+  public MountainCar(Seeding seeding) {
+    super(seeding);
+  }
+
   @Override
   public String id() {
     return ID;
@@ -47,7 +57,9 @@ public final class MountainCar extends AbstractEnv implements StatefulEnv {
 
   @Override
   protected double[] resetState() {
-    position = -0.6 + 0.2 * rng().nextDouble();
+    // Gymnasium: np_random.uniform(low=-0.6, high=-0.4), the range -0.4 - -0.6 rounded first
+    position = gymnasiumSeeding() ? npRandom().uniform(-0.6, -0.4)
+        : -0.6 + 0.2 * rng().nextDouble();
     velocity = 0;
     return new double[] {(float) position, (float) velocity};
   }

@@ -41,6 +41,16 @@ public final class MountainCarContinuous extends AbstractEnv implements Stateful
   private double velocity;
   private boolean float32;
 
+  /** With natgrad's own seeding. */
+  public MountainCarContinuous() {
+    super();
+  }
+
+  /** With the given seeding ({@link Seeding#GYMNASIUM}: Gymnasium 1.3.0's start states). */
+  public MountainCarContinuous(Seeding seeding) {
+    super(seeding);
+  }
+
   @Override
   public String id() {
     return ID;
@@ -63,7 +73,9 @@ public final class MountainCarContinuous extends AbstractEnv implements Stateful
 
   @Override
   protected double[] resetState() {
-    position = -0.6 + 0.2 * rng().nextDouble();
+    // Gymnasium: np_random.uniform(low=-0.6, high=-0.4), the range -0.4 - -0.6 rounded first
+    position = gymnasiumSeeding() ? npRandom().uniform(-0.6, -0.4)
+        : -0.6 + 0.2 * rng().nextDouble();
     velocity = 0;
     float32 = false;
     return new double[] {(float) position, (float) velocity};

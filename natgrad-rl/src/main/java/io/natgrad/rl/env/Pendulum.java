@@ -31,6 +31,16 @@ public final class Pendulum extends AbstractEnv implements StatefulEnv {
   private double theta;
   private double thetaDot;
 
+  /** With natgrad's own seeding. */
+  public Pendulum() {
+    super();
+  }
+
+  /** With the given seeding ({@link Seeding#GYMNASIUM}: Gymnasium 1.3.0's start states). */
+  public Pendulum(Seeding seeding) {
+    super(seeding);
+  }
+
   @Override
   public String id() {
     return ID;
@@ -53,8 +63,14 @@ public final class Pendulum extends AbstractEnv implements StatefulEnv {
 
   @Override
   protected double[] resetState() {
-    theta = -Math.PI + 2 * Math.PI * rng().nextDouble();
-    thetaDot = -1 + 2 * rng().nextDouble();
+    if (gymnasiumSeeding()) {
+      // Gymnasium: np_random.uniform(low=-[π, 1], high=[π, 1])
+      theta = npRandom().uniform(-Math.PI, Math.PI);
+      thetaDot = npRandom().uniform(-1.0, 1.0);
+    } else {
+      theta = -Math.PI + 2 * Math.PI * rng().nextDouble();
+      thetaDot = -1 + 2 * rng().nextDouble();
+    }
     return observation();
   }
 

@@ -18,6 +18,13 @@ public sealed interface Space permits Box, Discrete {
   double[] sample(RandomGenerator rng);
 
   /**
+   * A draw as Gymnasium 1.3.0's {@code space.sample()} makes it with the space's own generator
+   * (seeded by {@code space.seed(s)}, i.e. {@code NumPyGenerator.seeded(s)}): a random-action
+   * episode is then reproduced from two seeds, the environment's and the action space's.
+   */
+  double[] sample(io.natgrad.core.random.NumPyGenerator np);
+
+  /**
    * Throws {@link IllegalArgumentException} naming {@code what}, the value and the space when
    * {@code x} is not in the space.
    */
