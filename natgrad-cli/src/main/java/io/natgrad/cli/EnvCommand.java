@@ -68,6 +68,10 @@ public final class EnvCommand implements Runnable {
 
     @CommandLine.Mixin UserEnv user = new UserEnv();
 
+    @Option(names = "--seeding", description = "natgrad (default) or gymnasium: check the "
+        + "environment as made with that seeding option.")
+    String seeding;
+
     @Override
     public Integer call() {
       String registered = user.register();
@@ -75,8 +79,10 @@ public final class EnvCommand implements Runnable {
       if (target == null) {
         throw new IllegalArgumentException("give an environment id or --env-class");
       }
-      EnvRegistry.make(target); // unknown ids are refused here with the list of known ones
-      List<EnvChecker.Result> results = EnvChecker.check(() -> EnvRegistry.make(target));
+      java.util.Map<String, Object> options = seeding == null ? java.util.Map.of()
+          : java.util.Map.of("seeding", seeding);
+      EnvRegistry.make(target, options); // unknown ids and options are refused here, by name
+      List<EnvChecker.Result> results = EnvChecker.check(() -> EnvRegistry.make(target, options));
       boolean ok = true;
       for (EnvChecker.Result r : results) {
         System.out.println(r);

@@ -1,9 +1,11 @@
 package io.natgrad.cli.train;
 
-import io.natgrad.rl.algo.Evaluation;
 import io.natgrad.policy.Policy;
+import io.natgrad.rl.algo.Evaluation;
+import io.natgrad.rl.env.Seeding;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -25,14 +27,28 @@ public final class EvalCommand implements Callable<Integer> {
   @Option(names = "--stochastic", description = "Sample actions instead of taking the mode.")
   boolean stochastic;
 
+  @Option(names = "--seeding", defaultValue = "natgrad", description = "natgrad (default: a "
+      + "stream per episode) or gymnasium (episode 0 is env.reset(seed=SEED) as in Gymnasium, the "
+      + "next ones continue its stream).")
+  String seeding;
+
   @Override
   public Integer call() throws Exception {
     if (episodes < 1) {
       throw new IllegalArgumentException("--episodes must be >= 1, got " + episodes);
     }
+    Seeding mode;
+    try {
+      mode = Seeding.parse(seeding);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("--" + e.getMessage());
+    }
+    Map<String, Object> options = mode == Seeding.GYMNASIUM ? Map.of("seeding", mode.label())
+        : Map.of();
     // the deployable runtime (natgrad-policy): what is evaluated is exactly what ships
     Policy p = Policy.load(policy);
-    Evaluation ev = Evaluation.run(p, Evaluation.makeEnv(p.envId()), episodes, seed, !stochastic);
+    Evaluation ev = Evaluation.run(p, Evaluation.makeEnv(p.envId(), options), episodes, seed,
+        !stochastic);
     System.out.printf(Locale.ROOT, "mean %.4f std %.4f%n", ev.mean(), ev.std());
     return 0;
   }

@@ -161,6 +161,9 @@ public final class TrainCommand implements Callable<Integer> {
   String vfCoef;
   @Option(names = "--max-grad-norm", description = "PPO's gradient-norm clip (default 0.5).")
   String maxGradNorm;
+  @Option(names = "--seeding", description = "natgrad (default) or gymnasium: reset(seed) draws "
+      + "the start state as Gymnasium's env.reset(seed=...) does (NumPy's PCG64).")
+  String seeding;
 
   /** Defaults &lt; config file &lt; flags. */
   TrainConfig resolve() throws Exception {
@@ -210,6 +213,7 @@ public final class TrainCommand implements Callable<Integer> {
     put(m, "ent_coef", entCoef);
     put(m, "vf_coef", vfCoef);
     put(m, "max_grad_norm", maxGradNorm);
+    put(m, "seeding", seeding);
     if (netArch != null || activation != null || logStdInit != null) {
       Map<String, Object> kw = new LinkedHashMap<>();
       Object old = m.get("policy_kwargs");

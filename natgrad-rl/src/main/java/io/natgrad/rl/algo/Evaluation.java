@@ -8,6 +8,7 @@ import io.natgrad.rl.env.EnvRegistry;
 import io.natgrad.rl.env.ObservationNormalizer;
 import io.natgrad.rl.env.StepResult;
 import io.natgrad.rl.policy.Policy;
+import java.util.Map;
 import java.util.random.RandomGenerator;
 
 /**
@@ -24,7 +25,12 @@ public record Evaluation(double mean, double std, double[] returns, int[] length
 
   /** A fresh environment for {@code envId}, wrapped in {@link ClipAction} for Box actions. */
   public static Env makeEnv(String envId) {
-    Env env = EnvRegistry.make(envId);
+    return makeEnv(envId, Map.of());
+  }
+
+  /** As {@link #makeEnv(String)}, with the environment's options (e.g. {@code seeding}). */
+  public static Env makeEnv(String envId, Map<String, Object> options) {
+    Env env = EnvRegistry.make(envId, options);
     return env.actionSpace() instanceof Box ? new ClipAction(env) : env;
   }
 
@@ -77,8 +83,12 @@ public record Evaluation(double mean, double std, double[] returns, int[] length
     int[] lengths = new int[episodes];
     Rng actions = Rng.of(Rng.derive(seed, "eval-actions"));
     double[] a = new double[actionLength];
+    // Gymnasium seeding: the first episode is env.reset(seed=seed), the next ones continue its
+    // stream, as evaluating after one seeded reset does in Python; natgrad's: a stream per episode
+    boolean gymnasium = env.seeding() == io.natgrad.rl.env.Seeding.GYMNASIUM;
     for (int e = 0; e < episodes; e++) {
-      double[] obs = env.reset(Rng.derive(seed, "eval-episode-" + e));
+      double[] obs = gymnasium ? (e == 0 ? env.reset(seed) : env.reset())
+          : env.reset(Rng.derive(seed, "eval-episode-" + e));
       double total = 0;
       int len = 0;
       while (true) {

@@ -46,6 +46,7 @@ public final class OnPolicyTrainer implements AutoCloseable {
 
   private final TrainConfig config;
   private final String envId;
+  private final Map<String, Object> envOptions;
   private final Policy policy;
   private final ObservationNormalizer normalizer;
   private final ValueFunction valueFunction;
@@ -130,6 +131,7 @@ public final class OnPolicyTrainer implements AutoCloseable {
     }
     this.config = config;
     this.envId = parts.envId();
+    this.envOptions = parts.envOptions();
     this.policy = parts.policy();
     this.theta = parts.theta0().clone();
     this.normalizer = parts.normalizer();
@@ -370,8 +372,8 @@ public final class OnPolicyTrainer implements AutoCloseable {
   public Evaluation evaluate(int episodes, long seed, boolean deterministic) {
     ObservationNormalizer frozen = normalizer == null ? null
         : new ObservationNormalizer(normalizer.stats().copy(), normalizer.clip());
-    return Evaluation.run(policy, theta, frozen, Evaluation.makeEnv(envId), episodes, seed,
-        deterministic);
+    return Evaluation.run(policy, theta, frozen, Evaluation.makeEnv(envId, envOptions), episodes,
+        seed, deterministic);
   }
 
   private static double mean(Deque<double[]> eps, int k) {

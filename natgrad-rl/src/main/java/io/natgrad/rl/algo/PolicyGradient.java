@@ -61,7 +61,7 @@ public final class PolicyGradient {
     }
     policy.validate(theta0);
     EpisodeSampler sampler = new EpisodeSampler(env, policy, seed);
-    TrainerParts parts = new TrainerParts(env.id(), policy, theta0, sampler,
+    TrainerParts parts = new TrainerParts(env.id(), java.util.Map.of(), policy, theta0, sampler,
         config.trajectories(), new ReturnWeights(config.estimator(), config.baseline()),
         new PolicyGradientUpdate(policy, config), null, null);
     List<IterationRecord> history = new ArrayList<>();

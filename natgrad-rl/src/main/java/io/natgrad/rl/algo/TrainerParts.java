@@ -39,6 +39,7 @@ import java.util.Map;
  * configuration (NPG, TRPO, PPO on neural policies); a Java user may put others together.
  *
  * @param envId the environment's id (evaluations make a fresh copy)
+ * @param envOptions the options its copies are made with (e.g. {@code seeding})
  * @param policy π
  * @param theta0 the initial parameters
  * @param sampler the sample stage
@@ -48,11 +49,12 @@ import java.util.Map;
  * @param critic the critic the estimator and the update share, or null
  * @param normalizer the observation normalizer the sampler trains, or null
  */
-public record TrainerParts(String envId, Policy policy, double[] theta0, Sampler sampler,
+public record TrainerParts(String envId, Map<String, Object> envOptions, Policy policy, double[] theta0, Sampler sampler,
     int batchUnits, AdvantageEstimator estimator, PolicyUpdate<?> update, ValueFunction critic,
     ObservationNormalizer normalizer) {
 
   public TrainerParts {
+    envOptions = Map.copyOf(envOptions);
     java.util.Objects.requireNonNull(policy, "policy");
     java.util.Objects.requireNonNull(sampler, "sampler");
     java.util.Objects.requireNonNull(estimator, "estimator");
@@ -78,7 +80,7 @@ public record TrainerParts(String envId, Policy policy, double[] theta0, Sampler
   public static TrainerParts of(TrainConfig config, double[] initialTheta,
       RunningMeanStd initialNormalizer, int workers, String engine,
       Map<String, String> engineOptions) {
-    Env probe = EnvRegistry.make(config.env());
+    Env probe = EnvRegistry.make(config.env(), config.envOptions());
     if (!(probe.observationSpace() instanceof Box)) {
       throw new IllegalArgumentException("environment " + config.env()
           + " must have a Box observation space, has " + probe.observationSpace());
@@ -121,7 +123,7 @@ public record TrainerParts(String envId, Policy policy, double[] theta0, Sampler
     } else {
       update = new NaturalPolicyUpdate(policy, critic, config, PolicyMetric.FISHER, criticRng);
     }
-    return new TrainerParts(config.env(), policy, theta, sampler, config.sampling().nSteps(),
+    return new TrainerParts(config.env(), config.envOptions(), policy, theta, sampler, config.sampling().nSteps(),
         new GaeEstimator(critic, config.sampling().gamma(), config.sampling().gaeLambda()),
         update, critic, normalizer);
   }
@@ -137,13 +139,18 @@ public record TrainerParts(String envId, Policy policy, double[] theta0, Sampler
           + "need every copy's reward after each step; train with normalize: false or with the "
           + "local engine");
     }
+    if (!local && !config.envOptions().isEmpty()) {
+      throw new IllegalArgumentException("seeding: " + config.seeding() + " is not supported with "
+          + "--engine " + engine + " (its executors make the environments by id); train with "
+          + "the local engine");
+    }
     if (!local) {
       return SamplerEngine.find(engine).create(config.env(), config.sampling().nEnvs(), policy,
           Rng.derive(seed, "sampler"), normalizer, engineOptions);
     }
     List<Env> envs = new ArrayList<>();
     for (int k = 0; k < config.sampling().nEnvs(); k++) {
-      envs.add(Evaluation.makeEnv(config.env()));
+      envs.add(Evaluation.makeEnv(config.env(), config.envOptions()));
     }
     VectorSampler vs = new VectorSampler(envs, policy, Rng.derive(seed, "sampler"), normalizer,
         workers);

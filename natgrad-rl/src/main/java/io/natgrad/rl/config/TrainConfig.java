@@ -1,6 +1,7 @@
 package io.natgrad.rl.config;
 
 import io.natgrad.rl.config.zoo.ZooSettings;
+import io.natgrad.rl.env.Seeding;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,12 +26,13 @@ import java.util.Set;
  * @param normalization VecNormalize's settings
  * @param networks the policy and value networks
  * @param critic the critic ({@code baseline})
+ * @param seeding how the environments' resets are seeded ({@code seeding}: natgrad or gymnasium)
  * @param warnings what was accepted but is not implemented (e.g. gSDE)
  */
 public record TrainConfig(String env, Algorithm algo, long nTimesteps, long seed,
     double targetKl, Sampling sampling, Optimization optimization,
     NaturalGradientSettings naturalGradient, PpoSettings ppo, Normalization normalization,
-    Networks networks, CriticKind critic, List<String> warnings) {
+    Networks networks, CriticKind critic, Seeding seeding, List<String> warnings) {
 
   /** The keys understood, with the Zoo's and natgrad's own. */
   public static final Set<String> KEYS = ZooSettings.KEYS;
@@ -50,6 +52,14 @@ public record TrainConfig(String env, Algorithm algo, long nTimesteps, long seed
     Map<String, Object> m = new HashMap<>(toMap());
     m.putAll(overrides);
     return fromMap(m);
+  }
+
+  /**
+   * The options the environments are made with: {@code seeding: gymnasium} when asked for, none
+   * otherwise (so that environments without the option, e.g. users', keep working).
+   */
+  public Map<String, Object> envOptions() {
+    return seeding == Seeding.GYMNASIUM ? Map.of("seeding", seeding.label()) : Map.of();
   }
 
   /** The discount of the reward normalizer's running returns. */

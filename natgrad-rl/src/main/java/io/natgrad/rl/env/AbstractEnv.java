@@ -26,6 +26,7 @@ public abstract class AbstractEnv implements Env {
   }
 
   /** How {@link #reset(long)} seeds this environment. */
+  @Override
   public final Seeding seeding() {
     return seeding;
   }

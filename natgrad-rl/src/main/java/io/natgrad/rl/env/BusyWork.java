@@ -59,4 +59,9 @@ public final class BusyWork implements Env {
     }
     return env.step(action);
   }
+
+  @Override
+  public Seeding seeding() {
+    return unwrapped().seeding();
+  }
 }

@@ -72,4 +72,9 @@ public final class ClipAction implements Env {
     }
     return a;
   }
+
+  @Override
+  public Seeding seeding() {
+    return unwrapped().seeding();
+  }
 }

@@ -28,4 +28,9 @@ public interface Env {
 
   /** Applies {@code action}. */
   StepResult step(double[] action);
+
+  /** How {@code reset(seed)} seeds the environment (wrappers report their inner one's). */
+  default Seeding seeding() {
+    return Seeding.NATGRAD;
+  }
 }

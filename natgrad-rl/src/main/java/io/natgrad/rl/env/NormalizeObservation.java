@@ -56,4 +56,9 @@ public final class NormalizeObservation implements Env {
     return new StepResult(process(r.observation()), r.reward(), r.terminated(), r.truncated(),
         r.info());
   }
+
+  @Override
+  public Seeding seeding() {
+    return env.seeding();
+  }
 }

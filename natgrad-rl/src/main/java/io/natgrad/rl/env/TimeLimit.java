@@ -102,4 +102,9 @@ public final class TimeLimit implements Env {
     ended = r.done();
     return r;
   }
+
+  @Override
+  public Seeding seeding() {
+    return unwrapped().seeding();
+  }
 }

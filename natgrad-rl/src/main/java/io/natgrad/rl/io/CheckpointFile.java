@@ -197,7 +197,7 @@ public final class CheckpointFile {
       JsonNode e = c.get("env");
       EnvSnapshot snap = e == null || e.isNull() ? null
           : new EnvSnapshot(doubles(e, "state"),
-              e.get("rng") == null || e.get("rng").isNull() ? null : longs(e, "rng", 4),
+              e.get("rng") == null || e.get("rng").isNull() ? null : envRng(e),
               integer(e, "elapsed"), bool(e, "active"));
       copies.add(new CopyState(snap, longs(c, "action_rng", 4),
           nullableDoubles(c, "raw"), nullableDoubles(c, "seen"), integer(c, "timestep"),
@@ -335,6 +335,14 @@ public final class CheckpointFile {
       out[i] = x.asDouble();
     }
     return out;
+  }
+
+  /**
+   * An environment's generator state: xoshiro256++'s 4 words, or PCG64's 6 (seeding: gymnasium;
+   * the environment refuses the kind it does not use, by name).
+   */
+  private static long[] envRng(JsonNode e) {
+    return longs(e, "rng", e.get("rng").isArray() && e.get("rng").size() == 6 ? 6 : 4);
   }
 
   private static long[] longs(JsonNode n, String f, int length) {

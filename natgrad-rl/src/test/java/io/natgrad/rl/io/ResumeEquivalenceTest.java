@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.natgrad.rl.algo.MetricsRow;
 import io.natgrad.rl.algo.OnPolicyTrainer;
+import io.natgrad.rl.algo.TrainerState;
 import io.natgrad.rl.config.TrainConfig;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -76,6 +77,45 @@ class ResumeEquivalenceTest {
     second.close();
     assertThat(actual).containsExactly(expected);
     assertThat(rows(resumedRows)).isEqualTo(rows(straightRows));
+  }
+
+  /**
+   * With {@code seeding: gymnasium} the environments' PCG64 states go into the checkpoint: a
+   * resumed run equals the uninterrupted one, and differs from a natgrad-seeded one.
+   */
+  @ParameterizedTest
+  @CsvSource({"MountainCar-v0, trpo", "Pendulum-v1, ppo"})
+  void gymnasiumSeededRunsResumeExactly(String env, String algo) throws Exception {
+    TrainConfig c = config(env, algo, false, 6).with(Map.of("seeding", "gymnasium"));
+    assertThat(c.toMap()).containsEntry("seeding", "gymnasium");
+    List<MetricsRow> straightRows = new ArrayList<>();
+    double[] expected;
+    try (OnPolicyTrainer straight = new OnPolicyTrainer(c, null, null, 512, 2, 2)) {
+      expected = straight.train(it -> straightRows.add(it.metrics()));
+    }
+    List<MetricsRow> resumedRows = new ArrayList<>();
+    Path file = tmp.resolve("gym-" + env + ".json");
+    try (OnPolicyTrainer first = new OnPolicyTrainer(c, null, null, 512, 2, 1)) {
+      first.train(it -> {
+        resumedRows.add(it.metrics());
+        return resumedRows.size() < 3;
+      });
+      CheckpointFile.write(first.checkpoint(), file);
+    }
+    TrainerState state = CheckpointFile.read(file);
+    assertThat(state.sampler().copies().get(0).env().rng()).hasSize(6); // PCG64
+    double[] actual;
+    try (OnPolicyTrainer second = new OnPolicyTrainer(TrainConfig.fromMap(state.config()), null,
+        null, 512, 2, 2)) {
+      assertThat(second.restore(state)).isTrue();
+      actual = second.train(it -> resumedRows.add(it.metrics()));
+    }
+    assertThat(actual).containsExactly(expected);
+    assertThat(rows(resumedRows)).isEqualTo(rows(straightRows));
+    try (OnPolicyTrainer natgrad = new OnPolicyTrainer(config(env, algo, false, 6), null, null,
+        512, 2, 2)) {
+      assertThat(natgrad.train(null)).isNotEqualTo(expected);
+    }
   }
 
   /**

@@ -10,6 +10,7 @@ import io.natgrad.rl.config.PpoSettings;
 import io.natgrad.rl.config.Sampling;
 import io.natgrad.rl.config.Schedule;
 import io.natgrad.rl.config.TrainConfig;
+import io.natgrad.rl.env.Seeding;
 import io.natgrad.rl.nn.Activation;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -45,7 +46,7 @@ public final class ZooSettings {
       "line_search_shrinking_factor", "line_search_max_iter", "n_critic_updates", "learning_rate",
       "normalize", "normalize_advantage", "policy", "policy_kwargs", "baseline", "use_sde",
       "sde_sample_freq", "sub_sampling_factor", "n_epochs", "clip_range", "ent_coef", "vf_coef",
-      "max_grad_norm", "clip_range_vf");
+      "max_grad_norm", "clip_range_vf", "seeding");
 
   /** Parses and validates a configuration (values may be numbers, booleans or strings). */
   public static TrainConfig read(Map<String, Object> raw) {
@@ -203,7 +204,8 @@ public final class ZooSettings {
         new PpoSettings(nEpochs, new Schedule(clipRange, clipLinear), clipRangeVf, entCoef,
             vfCoef, maxGradNorm),
         new Normalization(normalize, normReward, clipObs, clipReward, normGamma),
-        new Networks(pi, vf, act, logStdInit, ortho), critic, List.copyOf(warnings));
+        new Networks(pi, vf, act, logStdInit, ortho), critic,
+        Seeding.parse(r.string("seeding", "natgrad")), List.copyOf(warnings));
   }
 
   /** A Python dict string of the Zoo, its errors naming the key it came from. */
@@ -297,6 +299,7 @@ public final class ZooSettings {
     kw.put("ortho_init", net.orthoInit());
     m.put("policy_kwargs", kw);
     m.put("baseline", c.critic().label());
+    m.put("seeding", c.seeding().label());
     if (c.algo() == Algorithm.PPO) {
       PpoSettings p = c.ppo();
       m.put("n_epochs", p.nEpochs());
