@@ -14,5 +14,10 @@ if not exist "%JAR%" (
   )
   popd
 )
-java --add-modules jdk.incubator.vector %NATGRAD_JAVA_OPTS% -Djava.awt.headless=true -jar "%JAR%" %*
+rem the fast network kernels' module only for the commands that run them (no incubator warning elsewhere)
+set "VEC="
+if /I "%~1"=="train" set "VEC=--add-modules jdk.incubator.vector"
+if /I "%~1"=="sweep" set "VEC=--add-modules jdk.incubator.vector"
+if /I "%~1"=="bench" set "VEC=--add-modules jdk.incubator.vector"
+java %VEC% %NATGRAD_JAVA_OPTS% -Djava.awt.headless=true -jar "%JAR%" %*
 exit /b %ERRORLEVEL%

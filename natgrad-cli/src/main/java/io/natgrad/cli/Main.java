@@ -51,8 +51,24 @@ public final class Main implements Runnable {
     System.exit(execute(args));
   }
 
-  /** Runs the command line and returns the exit code (0 success, 1 failure, 2 bad input). */
+  /**
+   * Runs the command line and returns the exit code (0 done, 1 run failed or internal error, 2 bad
+   * input, 3 did not converge, 130 interrupted). Every user error ends with one line
+   * {@code natgrad: error: <what was typed>: <what is wrong>} on stderr; an internal failure prints
+   * one line naming it and the file its trace went to ({@code --debug} or {@code NATGRAD_DEBUG=1}:
+   * the trace on stderr).
+   */
   public static int execute(String... args) {
+    boolean debug = "1".equals(System.getenv("NATGRAD_DEBUG"));
+    java.util.List<String> rest = new java.util.ArrayList<>();
+    for (String a : args) {
+      if (a.equals("--debug")) {
+        debug = true;
+      } else {
+        rest.add(a);
+      }
+    }
+    args = rest.toArray(String[]::new);
     CommandLine cli = new CommandLine(new Main());
     java.util.function.Supplier<Object> invoked = args.length > 0 && !"help".equals(args[0])
         ? SUBCOMMANDS.get(args[0]) : null;
@@ -64,13 +80,19 @@ public final class Main implements Runnable {
         cli.addSubcommand(sub.get());
       }
     }
+    boolean traceOnStderr = debug;
+    cli.setParameterExceptionHandler((ex, arguments) -> {
+      ex.getCommandLine().getErr().println("natgrad: error: " + ErrorMessages.parameter(ex));
+      return 2;
+    });
     cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-      if (ex instanceof IllegalArgumentException) {
-        commandLine.getErr().println("natgrad: error: " + ex.getMessage());
+      String user = ErrorMessages.user(ex);
+      if (user != null) {
+        commandLine.getErr().println("natgrad: error: " + user);
         return 2;
       }
-      commandLine.getErr().println("natgrad: failed: " + ex);
-      ex.printStackTrace(commandLine.getErr());
+      commandLine.getErr().println("natgrad: internal error: " + ErrorMessages.oneLine(ex) + " ("
+          + ErrorMessages.trace(ex, traceOnStderr, commandLine.getErr()) + ")");
       return 1;
     });
     return cli.execute(args);

@@ -125,16 +125,32 @@ public final class MleCommand implements Callable<Integer> {
     }
     double[] x;
     if (data != null) {
-      x = CsvColumn.read(data, column);
+      x = CsvColumn.read(UserPaths.file("--data", data), column);
     } else {
       requirePositive("--sigma", trueSigma);
-      if (n < 1) {
-        throw new IllegalArgumentException("--n must be >= 1, got " + n);
+      if (n < 2) {
+        throw new IllegalArgumentException("--n must be >= 2, got " + n + ": with fewer than two "
+            + "points the MLE of sigma is 0, on the boundary of the model (no fit exists)");
       }
       Rng rng = Rng.of(Rng.derive(seed, "data"));
       x = new double[n];
       for (int i = 0; i < n; i++) {
         x[i] = trueMu + trueSigma * rng.nextGaussian();
+      }
+    }
+    if (data != null) {
+      String what = "--data " + data + " column '" + column + "'";
+      if (x.length < 2) {
+        throw new IllegalArgumentException(what + ": " + x.length + " value; the MLE of sigma "
+            + "needs at least two: with one it is 0, on the boundary of the model (no fit exists)");
+      }
+      boolean constant = true;
+      for (double v : x) {
+        constant &= v == x[0];
+      }
+      if (constant) {
+        throw new IllegalArgumentException(what + ": every value is " + x[0] + "; the MLE of "
+            + "sigma is 0, on the boundary of the model (no fit exists)");
       }
     }
     Reduction red = switch (reduction) {
@@ -224,11 +240,19 @@ public final class MleCommand implements Callable<Integer> {
       }
     }
     double[] t = result.theta();
-    System.out.printf(Locale.ROOT, "fit: mu = %.8f, sigma = %.8f after %d iterations (%s)%n",
-        t[0], family.sigma(t), result.iterations(), result.stopReason());
+    boolean converged = mle.within(t[0], family.sigma(t), tolerance);
+    if (converged) {
+      System.out.printf(Locale.ROOT, "fit: mu = %.8f, sigma = %.8f after %d iterations (%s)%n",
+          t[0], family.sigma(t), result.iterations(), result.stopReason());
+    } else {
+      // the last iterate is not a fit: say so, and exit 3
+      System.out.printf(Locale.ROOT, "did not converge after %d iterations (%s); last iterate "
+          + "mu = %.8f, sigma = %.8f — raise --max-iterations or --step%n", result.iterations(),
+          result.stopReason(), t[0], family.sigma(t));
+    }
     System.out.printf(Locale.ROOT, "closed-form MLE: mu = %.8f, sigma = %.8f (n = %d)%n",
         mle.mu(), mle.sigma(), x.length);
     System.out.println("wrote " + trace);
-    return 0;
+    return converged ? 0 : 3;
   }
 }

@@ -29,7 +29,9 @@ public final class ReportCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     List<RunData> data = new ArrayList<>();
+    UserPaths.output("--out", out);
     for (Path r : runs) {
+      UserPaths.directory("run directory", r);
       data.add(RunData.read(r));
     }
     Path file;

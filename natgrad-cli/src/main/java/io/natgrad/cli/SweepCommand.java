@@ -161,7 +161,7 @@ public final class SweepCommand implements Callable<Integer> {
     } else if (master != null) {
       throw new IllegalArgumentException("--master " + master + " needs --engine spark");
     }
-    Map<String, Object> sweep = ConfigFiles.readMapping(file);
+    Map<String, Object> sweep = ConfigFiles.readMapping(UserPaths.file("sweep file", file));
     List<Cell> cells = cells(sweep, Path.of("runs", "sweep"));
     Double threshold = sweep.get("threshold") instanceof Number n ? n.doubleValue() : null;
     for (Cell c : cells) {

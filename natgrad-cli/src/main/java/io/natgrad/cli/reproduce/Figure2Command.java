@@ -91,7 +91,8 @@ public final class Figure2Command extends FigureCommand {
   @Override
   List<Path> produce(RunDirectory dir, PrintStream stdout) throws Exception {
     StepReading r = StepReading.parse(reading);
-    double[] x = data == null ? GaussianFit.paperDataset() : CsvColumn.read(data, column);
+    double[] x = data == null ? GaussianFit.paperDataset() : CsvColumn.read(
+        io.natgrad.cli.UserPaths.file("--data", data), column);
     if (!(step > 0) || !Double.isFinite(step)) {
       throw new IllegalArgumentException("--step must be finite and > 0, got " + step);
     }

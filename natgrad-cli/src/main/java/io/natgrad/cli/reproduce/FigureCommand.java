@@ -21,7 +21,8 @@ abstract class FigureCommand implements Callable<Integer> {
   abstract List<Path> produce(RunDirectory dir, PrintStream stdout) throws Exception;
 
   Path outputDirectory() {
-    return out != null ? out : Path.of("runs", figure());
+    return out != null ? io.natgrad.cli.UserPaths.output("--out", out)
+        : Path.of("runs", figure());
   }
 
   @Override

@@ -15,8 +15,12 @@ import picocli.CommandLine.Option;
     description = "Evaluate a saved policy; prints 'mean <m> std <s>'.")
 public final class EvalCommand implements Callable<Integer> {
 
-  @Option(names = "--policy", required = true, paramLabel = "FILE", description = "A policy.json.")
+  @Option(names = "--policy", required = true, paramLabel = "FILE|RUN_DIR",
+      description = "A policy.json, or a run directory (its policy.json; --best: best-policy.json).")
   Path policy;
+
+  @Option(names = "--best", description = "With a run directory: its best-policy.json.")
+  boolean best;
 
   @Option(names = "--episodes", defaultValue = "100", description = "Episodes (default ${DEFAULT-VALUE}).")
   int episodes;
@@ -46,7 +50,9 @@ public final class EvalCommand implements Callable<Integer> {
     Map<String, Object> options = mode == Seeding.GYMNASIUM ? Map.of("seeding", mode.label())
         : Map.of();
     // the deployable runtime (natgrad-policy): what is evaluated is exactly what ships
-    Policy p = Policy.load(policy);
+    Path file = java.nio.file.Files.isDirectory(policy)
+        ? policy.resolve(best ? "best-policy.json" : "policy.json") : policy;
+    Policy p = Policy.load(io.natgrad.cli.UserPaths.file("--policy", file));
     Evaluation ev = Evaluation.run(p, Evaluation.makeEnv(p.envId(), options), episodes, seed,
         !stochastic);
     System.out.printf(Locale.ROOT, "mean %.4f std %.4f%n", ev.mean(), ev.std());

@@ -176,7 +176,13 @@ public final class TrainCommand implements Callable<Integer> {
         throw new IllegalArgumentException("--preset must be zoo, got '" + preset + "'");
       }
       String a = algo == null ? "trpo" : algo.toLowerCase(Locale.ROOT);
-      m.putAll(Presets.zoo(a, env));
+      try {
+        m.putAll(Presets.zoo(a, env));
+      } catch (IllegalArgumentException e) {
+        // name the preset, the algorithm and the environment the user typed
+        throw new IllegalArgumentException("--preset zoo --algo " + a + " --env " + env + ": "
+            + e.getMessage().replace("config file ", "the RL Zoo's "));
+      }
       m.put("algo", a);
     }
     if (config != null) {
@@ -267,8 +273,16 @@ public final class TrainCommand implements Callable<Integer> {
       }
       env = env == null && resume == null ? id : env;
     }
+    io.natgrad.cli.UserPaths.output("--out", out);
+    if (config != null) {
+      io.natgrad.cli.UserPaths.file("--config", config);
+    }
+    if (initPolicy != null) {
+      io.natgrad.cli.UserPaths.file("--init-policy", initPolicy);
+    }
     TrainingRun run;
     if (resume != null) {
+      io.natgrad.cli.UserPaths.directory("--resume", resume);
       run = TrainingRun.resume(resume);
       if (env != null && !env.equals(run.config().env())) {
         throw new IllegalArgumentException("--env " + env + " does not match the checkpoint's "

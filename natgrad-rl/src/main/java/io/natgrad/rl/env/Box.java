@@ -149,6 +149,28 @@ public record Box(double[] low, double[] high) implements Space {
 
   @Override
   public String toString() {
-    return "Box(low=" + Arrays.toString(low) + ", high=" + Arrays.toString(high) + ")";
+    return "Box(low=" + bounds(low) + ", high=" + bounds(high) + ")";
+  }
+
+  /**
+   * Bounds as a user writes them: a float32 value by its shortest float decimal (4.8, not
+   * 4.800000190734863), infinities as inf and -inf.
+   */
+  static String bounds(double[] v) {
+    StringBuilder sb = new StringBuilder("[");
+    for (int i = 0; i < v.length; i++) {
+      if (i > 0) {
+        sb.append(", ");
+      }
+      double x = v[i];
+      if (Double.isInfinite(x)) {
+        sb.append(x > 0 ? "inf" : "-inf");
+      } else if ((double) (float) x == x) {
+        sb.append((float) x);
+      } else {
+        sb.append(x);
+      }
+    }
+    return sb.append(']').toString();
   }
 }
