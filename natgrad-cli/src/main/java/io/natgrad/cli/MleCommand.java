@@ -4,7 +4,6 @@ import io.natgrad.core.dist.Gaussian;
 import io.natgrad.core.dist.Scale;
 import io.natgrad.core.linalg.ConjugateGradient;
 import io.natgrad.core.metric.Metric;
-import io.natgrad.core.mle.CsvColumn;
 import io.natgrad.core.mle.GaussianMle;
 import io.natgrad.core.mle.NegativeLogLikelihood;
 import io.natgrad.core.mle.Reduction;
@@ -39,6 +38,9 @@ public final class MleCommand implements Callable<Integer> {
 
   @Option(names = "--data", paramLabel = "CSV", description = "CSV file with a header line; omit for synthetic data.")
   Path data;
+
+  @Option(names = "--no-header", description = "--data has no header line (--column is then a 0-based index).")
+  boolean noHeader;
 
   @Option(names = "--column", defaultValue = "0", description = "Column of --data, by name or 0-based index (default ${DEFAULT-VALUE}).")
   String column;
@@ -125,7 +127,7 @@ public final class MleCommand implements Callable<Integer> {
     }
     double[] x;
     if (data != null) {
-      x = CsvColumn.read(UserPaths.file("--data", data), column);
+      x = UserPaths.csvColumn("--data", data, column, noHeader);
     } else {
       requirePositive("--sigma", trueSigma);
       if (n < 2) {

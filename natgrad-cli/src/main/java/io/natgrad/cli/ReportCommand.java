@@ -34,6 +34,14 @@ public final class ReportCommand implements Callable<Integer> {
       UserPaths.directory("run directory", r);
       data.add(RunData.read(r));
     }
+    if (groupBy != null && data.stream().noneMatch(d -> d.settings().has(groupBy))) {
+      java.util.Set<String> keys = new java.util.TreeSet<>();
+      data.forEach(d -> d.settings().fieldNames().forEachRemaining(keys::add));
+      String near = ErrorMessages.nearest(groupBy, new ArrayList<>(keys));
+      throw new IllegalArgumentException("--group-by " + groupBy + ": no run has that setting"
+          + (near == null ? "" : " — did you mean " + near + "?") + " (settings: "
+          + String.join(", ", keys) + ")");
+    }
     Path file;
     if (data.size() == 1 && out == null) {
       file = runs.get(0).resolve("report.html");

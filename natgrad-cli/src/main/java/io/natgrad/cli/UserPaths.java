@@ -45,4 +45,24 @@ public final class UserPaths {
     }
     return p;
   }
+
+  /**
+   * A column of a CSV file the user gave with {@code flag}: checked as a file, read with or
+   * without a header line; a header-less file read as if it had one is refused with the fix.
+   */
+  public static double[] csvColumn(String flag, Path p, String column, boolean noHeader)
+      throws java.io.IOException {
+    file(flag, p);
+    try {
+      return io.natgrad.core.mle.CsvColumn.read(p, column, !noHeader);
+    } catch (IllegalArgumentException e) {
+      if (e.getMessage().endsWith("not a header line")) {
+        throw new IllegalArgumentException(flag + " " + p + ": its first line is a row of "
+            + "numbers, not a header; add a header line or pass --no-header (then --column is a "
+            + "0-based index)");
+      }
+      throw new IllegalArgumentException(flag + " " + p + ": " + e.getMessage()
+          .replace("data file " + p + " ", "").replace(p + " ", ""));
+    }
+  }
 }

@@ -2,7 +2,6 @@ package io.natgrad.cli.reproduce;
 
 import io.natgrad.cli.plot.Plots;
 import io.natgrad.core.metric.Metric;
-import io.natgrad.core.mle.CsvColumn;
 import io.natgrad.core.mle.GaussianFit;
 import io.natgrad.core.mle.GaussianMle;
 import io.natgrad.core.mle.StepReading;
@@ -44,6 +43,9 @@ public final class Figure2Command extends FigureCommand {
   @Option(names = "--data", paramLabel = "CSV",
       description = "CSV file with the data (default: the paper's 1000 draws of N(12, 4^2)).")
   Path data;
+
+  @Option(names = "--no-header", description = "--data has no header line (--column is then a 0-based index).")
+  boolean noHeader;
 
   @Option(names = "--column", defaultValue = "0",
       description = "Column of --data, by header name or 0-based index (default ${DEFAULT-VALUE}).")
@@ -91,8 +93,8 @@ public final class Figure2Command extends FigureCommand {
   @Override
   List<Path> produce(RunDirectory dir, PrintStream stdout) throws Exception {
     StepReading r = StepReading.parse(reading);
-    double[] x = data == null ? GaussianFit.paperDataset() : CsvColumn.read(
-        io.natgrad.cli.UserPaths.file("--data", data), column);
+    double[] x = data == null ? GaussianFit.paperDataset() : io.natgrad.cli.UserPaths
+        .csvColumn("--data", data, column, noHeader);
     if (!(step > 0) || !Double.isFinite(step)) {
       throw new IllegalArgumentException("--step must be finite and > 0, got " + step);
     }

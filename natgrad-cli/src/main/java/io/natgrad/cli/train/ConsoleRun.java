@@ -94,6 +94,13 @@ public final class ConsoleRun {
       png = run.directory().resolve("learning-curve.png");
       System.out.printf(Locale.ROOT, "training %s with %s for %d steps (seed %d) into %s%n",
           c.env(), c.algo().label().toUpperCase(Locale.ROOT), c.nTimesteps(), c.seed(), run.directory());
+      long batch = (long) c.sampling().nEnvs() * c.sampling().nSteps();
+      long trained = (c.nTimesteps() + batch - 1) / batch * batch;
+      if (trained != c.nTimesteps()) {
+        System.out.printf(Locale.ROOT, "note: %d steps are trained as %d (whole batches of %d = "
+            + "n_envs %d x n_steps %d)%n", c.nTimesteps(), trained, batch, c.sampling().nEnvs(),
+            c.sampling().nSteps());
+      }
       progress = new Progress(c.env() + " " + c.algo(), c.nTimesteps(), System.out);
     }
 

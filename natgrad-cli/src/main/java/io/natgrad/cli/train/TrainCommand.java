@@ -12,6 +12,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -24,6 +27,7 @@ import picocli.CommandLine.Option;
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
     description = "Train a neural-network policy with NPG, TRPO or PPO.")
 public final class TrainCommand implements Callable<Integer> {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Option(names = "--env", description = "Environment id, e.g. CartPole-v1 (required unless --resume).")
   String env;
@@ -170,7 +174,16 @@ public final class TrainCommand implements Callable<Integer> {
     if (env == null) {
       throw new IllegalArgumentException("--env is required (or --resume DIR)");
     }
-    Map<String, Object> m = new LinkedHashMap<>();
+    Map<String, Object> m = applyInputs(new LinkedHashMap<>(), env);
+    try {
+      return TrainConfig.fromMap(m);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("invalid configuration: " + e.getMessage());
+    }
+  }
+
+  /** Applies the preset, the config file and the flags, in that order, over {@code m}. */
+  private Map<String, Object> applyInputs(Map<String, Object> m, String env) throws Exception {
     if (preset != null) {
       if (!preset.equals("zoo")) {
         throw new IllegalArgumentException("--preset must be zoo, got '" + preset + "'");
@@ -240,11 +253,87 @@ public final class TrainCommand implements Callable<Integer> {
       put(kw, "log_std_init", logStdInit);
       m.put("policy_kwargs", kw);
     }
+    return m;
+  }
+
+  /**
+   * What a resumed run may take from the command line: values equal to its own, the sampling
+   * engine, workers and checkpoint flags, and a larger --steps (unless a lin_ schedule would shift);
+   * any other difference is refused, naming the flag and both values.
+   */
+  private TrainingRun checkResume(TrainingRun run) throws Exception {
+    Map<String, Object> stored = run.config().toMap();
+    Map<String, Object> asked;
     try {
-      return TrainConfig.fromMap(m);
+      asked = TrainConfig.fromMap(applyInputs(new LinkedHashMap<>(stored),
+          run.config().env())).toMap();
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("invalid configuration: " + e.getMessage());
     }
+    String where = "--resume " + resume + ": ";
+    for (Map.Entry<String, Object> e : asked.entrySet()) {
+      Object was = stored.get(e.getKey());
+      if (java.util.Objects.equals(was, e.getValue()) || e.getKey().equals("n_timesteps")) {
+        continue;
+      }
+      throw new IllegalArgumentException(where + flagOf(e.getKey()) + " " + e.getValue()
+          + " differs from the run's " + e.getKey() + " " + was + "; a resumed run keeps its "
+          + "settings (drop the flag, or start a new run with --out)");
+    }
+    CommandLine.ParseResult pr = spec.commandLine().getParseResult();
+    JsonNode settings = new ObjectMapper().readTree(resume.resolve("config.json").toFile())
+        .path("settings");
+    for (String[] f : new String[][] {{"--eval-every", "eval_every", String.valueOf(evalEvery)},
+        {"--eval-episodes", "eval_episodes", String.valueOf(evalEpisodes)},
+        {"--stop-at-return", "stop_at_return", String.valueOf(stopAtReturn)},
+        {"--init-policy", "init_policy", String.valueOf(initPolicy)}}) {
+      String was = settings.path(f[1]).isNull() || settings.path(f[1]).isMissingNode() ? "null"
+          : settings.path(f[1]).asText();
+      if (pr.hasMatchedOption(f[0]) && !sameValue(was, f[2])) {
+        throw new IllegalArgumentException(where + f[0] + " " + f[2] + " differs from the run's "
+            + f[1] + " " + was + "; a resumed run keeps its settings");
+      }
+    }
+    long total = ((Number) asked.get("n_timesteps")).longValue();
+    long before = run.config().nTimesteps();
+    if (total == before) {
+      return run;
+    }
+    long done = run.resumedState().steps();
+    if (total < done) {
+      throw new IllegalArgumentException(where + "--steps " + total + " is below the " + done
+          + " steps already done (the run's total is " + before + ")");
+    }
+    for (String key : List.of("learning_rate", "clip_range", "clip_range_vf")) {
+      if (String.valueOf(stored.get(key)).startsWith("lin_")) {
+        throw new IllegalArgumentException(where + "--steps " + total + " would shift the "
+            + key + " schedule " + stored.get(key) + " (its progress is 1 - steps/total); "
+            + "a run with a lin_ schedule keeps its total of " + before + " steps");
+      }
+    }
+    return run.withTotalSteps(total);
+  }
+
+  /** The same value as typed and as stored (numbers compared as numbers). */
+  private static boolean sameValue(String stored, String typed) {
+    if (stored.equals(typed)) {
+      return true;
+    }
+    try {
+      return Double.parseDouble(stored) == Double.parseDouble(typed);
+    } catch (NumberFormatException e) {
+      return false;
+    }
+  }
+
+  /** The flag that sets a configuration key. */
+  private static String flagOf(String key) {
+    return switch (key) {
+      case "n_timesteps" -> "--steps";
+      case "line_search_shrinking_factor" -> "--line-search-shrinking-factor";
+      case "policy_kwargs" -> "--net-arch/--activation/--log-std-init";
+      default -> "--" + key.replace('_', '-');
+    };
   }
 
   private static void put(Map<String, Object> m, String key, Object value) {
@@ -283,10 +372,21 @@ public final class TrainCommand implements Callable<Integer> {
     TrainingRun run;
     if (resume != null) {
       io.natgrad.cli.UserPaths.directory("--resume", resume);
+      if (io.natgrad.rl.run.Checkpoints.list(resume.resolve("checkpoints")).isEmpty()) {
+        throw new IllegalArgumentException("--resume " + resume + ": no checkpoint yet (the run "
+            + "stopped before its first one); start it again with --out " + resume + " --force");
+      }
       run = TrainingRun.resume(resume);
       if (env != null && !env.equals(run.config().env())) {
         throw new IllegalArgumentException("--env " + env + " does not match the checkpoint's "
             + "environment " + run.config().env() + " in " + run.resumedFrom());
+      }
+      run = checkResume(run);
+      if (run.resumedState().steps() >= run.config().nTimesteps()
+          && java.nio.file.Files.exists(resume.resolve("policy.json"))) {
+        System.out.println("run " + resume + " is complete (" + run.resumedState().steps()
+            + " steps); to train it further: natgrad train --resume " + resume + " --steps N");
+        return 0;
       }
       System.out.println("resuming " + run.config().env() + " from " + run.resumedFrom()
           + " (update " + run.resumedState().iteration() + ", " + run.resumedState().steps()
@@ -305,6 +405,11 @@ public final class TrainCommand implements Callable<Integer> {
       Path dir = out != null ? out
           : Path.of("runs", c.env() + "-" + c.algo() + "-seed" + c.seed());
       if (!force && TrainingRun.holdsTrainingRun(dir)) {
+        if (!java.nio.file.Files.exists(dir.resolve("policy.json"))
+            && !io.natgrad.rl.run.Checkpoints.list(dir.resolve("checkpoints")).isEmpty()) {
+          throw new IllegalArgumentException("run directory " + dir + " holds an interrupted "
+              + "run; continue it with --resume " + dir + ", or use --force to overwrite it");
+        }
         throw new IllegalArgumentException("run directory " + dir + " already holds a training "
             + "run; use --force to overwrite it or --out for another directory");
       }

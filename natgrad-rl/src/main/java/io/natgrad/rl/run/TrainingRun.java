@@ -46,7 +46,7 @@ import java.util.function.BooleanSupplier;
  * }</pre>
  */
 public final class TrainingRun {
-  private final TrainConfig config;
+  private TrainConfig config;
   private final Path dir;
   private final TrainerState resumed;
   private final Path resumedFrom;
@@ -100,6 +100,19 @@ public final class TrainingRun {
   public static boolean holdsTrainingRun(Path dir) {
     return Files.exists(dir.resolve("metrics.csv")) || Files.exists(dir.resolve("policy.json"))
         || Files.exists(dir.resolve("checkpoints"));
+  }
+
+  /**
+   * Raises a resumed run's total of environment steps ({@code n_timesteps}); the run's other
+   * settings stay. Refused below the steps already done.
+   */
+  public TrainingRun withTotalSteps(long total) {
+    if (resumed != null && total < resumed.steps()) {
+      throw new IllegalArgumentException("total steps " + total + " are below the "
+          + resumed.steps() + " steps already done");
+    }
+    this.config = config.with(java.util.Map.of("n_timesteps", total));
+    return this;
   }
 
   /** Evaluate deterministically every this many steps (0: never; default 0). */
