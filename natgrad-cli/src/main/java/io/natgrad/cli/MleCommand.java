@@ -122,6 +122,12 @@ public final class MleCommand implements Callable<Integer> {
     if (!(damping >= 0) || !Double.isFinite(damping)) {
       throw new IllegalArgumentException("--damping must be finite and >= 0, got " + damping);
     }
+    if (!Double.isFinite(trueMu)) {
+      throw new IllegalArgumentException("--mu must be finite, got " + trueMu);
+    }
+    if (!Double.isFinite(startMu)) {
+      throw new IllegalArgumentException("--start-mu must be finite, got " + startMu);
+    }
     if (maxIterations < 1) {
       throw new IllegalArgumentException("--max-iterations must be >= 1, got " + maxIterations);
     }
@@ -194,7 +200,7 @@ public final class MleCommand implements Callable<Integer> {
     double[] theta0 = family.theta(startMu, startSigma);
     family.validate(theta0);
 
-    RunDirectory dir = RunDirectory.create(out);
+    RunDirectory dir = RunDirectory.create(UserPaths.output("--out", out));
     Map<String, Object> settings = new LinkedHashMap<>();
     settings.put("data", data == null ? "synthetic" : data.toString());
     settings.put("n", x.length);

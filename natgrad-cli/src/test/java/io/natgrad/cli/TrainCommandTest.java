@@ -63,7 +63,7 @@ class TrainCommandTest {
     CliRunner.Result bad = CliRunner.run("train", "--env", "CartPole-v1", "--target-kl", "-0.01",
         "--out", other.toString());
     assertThat(bad.exitCode()).isEqualTo(2);
-    assertThat(bad.err()).contains("target_kl must be in (0, inf), got -0.01");
+    assertThat(bad.err()).contains("--target-kl must be in (0, inf), got -0.01");
     assertThat(other).doesNotExist();
     CliRunner.Result env = CliRunner.run("train", "--env", "CartPole-v9", "--out", other.toString());
     assertThat(env.err()).contains("unknown environment id 'CartPole-v9'");

@@ -178,7 +178,7 @@ public final class TrainCommand implements Callable<Integer> {
     try {
       return TrainConfig.fromMap(m);
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("invalid configuration: " + e.getMessage());
+      throw new IllegalArgumentException(nameTheInput(e.getMessage()));
     }
   }
 
@@ -312,6 +312,34 @@ public final class TrainCommand implements Callable<Integer> {
       }
     }
     return run.withTotalSteps(total);
+  }
+
+  /**
+   * A configuration error as the user typed it: the flag when a flag set the key, the key and the
+   * file when the config file did.
+   */
+  private String nameTheInput(String message) {
+    String key = message.split("[ .:]", 2)[0];
+    String[][] flags = {{"n_timesteps", steps == null ? null : "--steps"},
+        {"seed", seed == null ? null : "--seed"}, {"algo", algo == null ? null : "--algo"},
+        {"n_envs", nEnvs}, {"n_steps", nSteps}, {"batch_size", batchSize}, {"gamma", gamma},
+        {"gae_lambda", gaeLambda}, {"target_kl", targetKl}, {"cg_max_steps", cgMaxSteps},
+        {"cg_damping", cgDamping}, {"line_search_shrinking_factor", shrink},
+        {"line_search_max_iter", lineSearchMaxIter}, {"n_critic_updates", nCriticUpdates},
+        {"learning_rate", learningRate}, {"normalize", normalize},
+        {"normalize_advantage", normalizeAdvantage}, {"baseline", baseline},
+        {"n_epochs", nEpochs}, {"clip_range", clipRange}, {"clip_range_vf", clipRangeVf},
+        {"sub_sampling_factor", subSamplingFactor}, {"ent_coef", entCoef}, {"vf_coef", vfCoef},
+        {"max_grad_norm", maxGradNorm}, {"seeding", seeding}};
+    for (String[] f : flags) {
+      if (f[0].equals(key) && f[1] != null) {
+        return flagOf(key) + message.substring(key.length());
+      }
+    }
+    if (config != null) {
+      return "--config " + config + ": " + message;
+    }
+    return "invalid configuration: " + message;
   }
 
   /** The same value as typed and as stored (numbers compared as numbers). */

@@ -27,7 +27,12 @@ public final class RunDirectory {
     try {
       Files.createDirectories(dir);
     } catch (IOException e) {
-      throw new IllegalArgumentException("cannot create output directory " + dir + ": " + e);
+      String why = e instanceof java.nio.file.FileAlreadyExistsException
+          ? (e.getMessage().equals(dir.toString()) ? "it is" : e.getMessage() + " is")
+              + " a file, a directory was expected"
+          : e instanceof java.nio.file.FileSystemException f && f.getReason() != null
+              ? f.getReason() : String.valueOf(e.getMessage());
+      throw new IllegalArgumentException("cannot create output directory " + dir + ": " + why);
     }
     if (!Files.isWritable(dir)) {
       throw new IllegalArgumentException("output directory " + dir + " is not writable");

@@ -53,8 +53,19 @@ public final class ZooSettings {
     Set<String> unknown = new TreeSet<>(raw.keySet());
     unknown.removeAll(KEYS);
     if (!unknown.isEmpty()) {
+      String first = unknown.iterator().next();
+      String near = null;
+      int best = 3;
+      for (String k : KEYS) {
+        int d = editDistance(first, k);
+        if (d < best) {
+          best = d;
+          near = k;
+        }
+      }
       throw new IllegalArgumentException("unknown configuration key(s) " + unknown
-          + "; known keys: " + new TreeSet<>(KEYS));
+          + (near == null ? "" : " — did you mean " + near + "?") + "; known keys: "
+          + new TreeSet<>(KEYS));
     }
     Reader r = new Reader(raw);
     List<String> warnings = new ArrayList<>();
@@ -206,6 +217,26 @@ public final class ZooSettings {
         new Normalization(normalize, normReward, clipObs, clipReward, normGamma),
         new Networks(pi, vf, act, logStdInit, ortho), critic,
         Seeding.parse(r.string("seeding", "natgrad")), List.copyOf(warnings));
+  }
+
+  /** Levenshtein distance (near-miss keys). */
+  static int editDistance(String a, String b) {
+    int[] prev = new int[b.length() + 1];
+    int[] cur = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      prev[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      cur[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+        cur[j] = Math.min(Math.min(prev[j] + 1, cur[j - 1] + 1), prev[j - 1] + cost);
+      }
+      int[] t = prev;
+      prev = cur;
+      cur = t;
+    }
+    return prev[b.length()];
   }
 
   /** A Python dict string of the Zoo, its errors naming the key it came from. */
