@@ -68,6 +68,9 @@ public final class EnvCommand implements Runnable {
 
     @CommandLine.Mixin UserEnv user = new UserEnv();
 
+    @Option(names = "--env", description = "A registered environment id (as train --env).")
+    String envId;
+
     @Option(names = "--seeding", description = "natgrad (default) or gymnasium: check the "
         + "environment as made with that seeding option.")
     String seeding;
@@ -75,7 +78,11 @@ public final class EnvCommand implements Runnable {
     @Override
     public Integer call() {
       String registered = user.register();
-      String target = id != null ? id : registered;
+      if (id != null && envId != null && !id.equals(envId)) {
+        throw new IllegalArgumentException("env check " + id + " --env " + envId
+            + ": give the environment once");
+      }
+      String target = id != null ? id : envId != null ? envId : registered;
       if (target == null) {
         throw new IllegalArgumentException("give an environment id or --env-class");
       }

@@ -62,6 +62,10 @@ public final class SweepCommand implements Callable<Integer> {
   @Option(names = "--force", description = "Overwrite existing cell run directories.")
   boolean force;
 
+  @Option(names = "--resume", description = "Skip the cells that finished, resume the interrupted "
+      + "ones from their last checkpoint, run the others.")
+  boolean resume;
+
   /** One cell: its settings, seed and directory. */
   record Cell(Map<String, Object> settings, long seed, Path dir) {}
 
@@ -164,10 +168,14 @@ public final class SweepCommand implements Callable<Integer> {
     Map<String, Object> sweep = ConfigFiles.readMapping(UserPaths.file("sweep file", file));
     List<Cell> cells = cells(sweep, Path.of("runs", "sweep"));
     Double threshold = sweep.get("threshold") instanceof Number n ? n.doubleValue() : null;
+    if (force && resume) {
+      throw new IllegalArgumentException("--force and --resume cannot be combined: --force "
+          + "starts every cell again, --resume continues them");
+    }
     for (Cell c : cells) {
-      if (!force && Files.exists(c.dir().resolve("metrics.csv"))) {
+      if (!force && !resume && Files.exists(c.dir().resolve("metrics.csv"))) {
         throw new IllegalArgumentException("cell directory " + c.dir() + " already holds a run; "
-            + "use --force");
+            + "use --resume to continue the sweep or --force to start it again");
       }
     }
     int p = parallel == null ? Runtime.getRuntime().availableProcessors() : parallel;
@@ -181,14 +189,28 @@ public final class SweepCommand implements Callable<Integer> {
     List<Future<Integer>> results = new ArrayList<>();
     for (Cell c : cells) {
       results.add(pool.submit(() -> {
-        Files.createDirectories(c.dir());
-        Path cfg = c.dir().resolve("cell.json");
-        new com.fasterxml.jackson.databind.ObjectMapper().writeValue(cfg.toFile(), c.settings());
-        TrainingRun run = TrainingRun.create(TrainConfig.fromMap(c.settings()), c.dir())
-            .workers(1).force(true)
-            .engine(engine, master == null ? Map.of() : Map.of("master", master));
+        String label = c.dir().getFileName().toString();
+        boolean finished = Files.exists(c.dir().resolve("policy.json"));
+        boolean interrupted = !finished
+            && !io.natgrad.rl.run.Checkpoints.list(c.dir().resolve("checkpoints")).isEmpty();
+        if (resume && finished) {
+          System.out.println("sweep: cell " + label + " is complete; skipped");
+          return 0;
+        }
+        TrainingRun run;
+        if (resume && interrupted) {
+          System.out.println("sweep: cell " + label + " resumes from its last checkpoint");
+          run = TrainingRun.resume(c.dir());
+        } else {
+          Files.createDirectories(c.dir());
+          Path cfg = c.dir().resolve("cell.json");
+          new com.fasterxml.jackson.databind.ObjectMapper().writeValue(cfg.toFile(),
+              c.settings());
+          run = TrainingRun.create(TrainConfig.fromMap(c.settings()), c.dir()).force(true);
+        }
+        run.workers(1).engine(engine, master == null ? Map.of() : Map.of("master", master));
         try {
-          return ConsoleRun.execute(run, signals::stopRequested);
+          return ConsoleRun.execute(run, signals::stopRequested, "cell " + label);
         } catch (IllegalArgumentException e) {
           System.err.println("natgrad: error: " + e.getMessage());
           return 2;

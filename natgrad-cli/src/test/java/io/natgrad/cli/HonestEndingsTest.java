@@ -66,4 +66,26 @@ class HonestEndingsTest {
         .isEqualTo("--data");
     assertThat(ErrorMessages.nearest("--zzzzzz", java.util.List.of("--data"))).isNull();
   }
+
+  @Test
+  void sweepResumeSkipsFinishedCellsAndResumesInterruptedOnes() throws Exception {
+    Path out = tmp.resolve("sweep");
+    Path file = tmp.resolve("sweep.yml");
+    Files.writeString(file, "base: {env: CartPole-v1, n_timesteps: 1024, n_steps: 512}\n"
+        + "seeds: [0, 1]\nout: " + out + "\n");
+    CliRunner.Result first = CliRunner.run("sweep", file.toString(), "--parallel", "1");
+    assertThat(first.exitCode()).as(first.err()).isZero();
+    CliRunner.Result again = CliRunner.run("sweep", file.toString(), "--parallel", "1");
+    assertThat(again.exitCode()).isEqualTo(2);
+    assertThat(again.err()).contains("--resume").contains("--force");
+    Files.delete(out.resolve("seed1").resolve("policy.json"));
+    CliRunner.Result resumed = CliRunner.run("sweep", file.toString(), "--parallel", "1",
+        "--resume");
+    assertThat(resumed.exitCode()).as(resumed.err()).isZero();
+    assertThat(resumed.out()).contains("cell seed0 is complete; skipped")
+        .contains("cell seed1 resumes from its last checkpoint");
+    assertThat(out.resolve("seed1").resolve("policy.json")).isNotEmptyFile();
+    CliRunner.Result check = CliRunner.run("env", "check", "--env", "CartPole-v1");
+    assertThat(check.exitCode()).isZero();
+  }
 }

@@ -33,10 +33,16 @@ public final class ConsoleRun {
    */
   public static int execute(TrainingRun run, BooleanSupplier stopRequested)
       throws IOException {
+    return execute(run, stopRequested, null);
+  }
+
+  /** As above, the progress bar named {@code label} (a sweep's cell) instead of env and algo. */
+  public static int execute(TrainingRun run, BooleanSupplier stopRequested, String label)
+      throws IOException {
     for (String w : run.config().warnings()) {
       System.err.println("natgrad: warning: " + w);
     }
-    ConsoleListener console = new ConsoleListener(run.config());
+    ConsoleListener console = new ConsoleListener(run.config(), label);
     run.stopWhen(stopRequested).listener(console);
     RunResult result;
     try {
@@ -85,8 +91,11 @@ public final class ConsoleRun {
     private Path png;
     private CompletableFuture<Void> chart;
 
-    ConsoleListener(TrainConfig c) {
+    private final String label;
+
+    ConsoleListener(TrainConfig c, String label) {
       this.c = c;
+      this.label = label;
     }
 
     @Override
@@ -101,7 +110,8 @@ public final class ConsoleRun {
             + "n_envs %d x n_steps %d)%n", c.nTimesteps(), trained, batch, c.sampling().nEnvs(),
             c.sampling().nSteps());
       }
-      progress = new Progress(c.env() + " " + c.algo(), c.nTimesteps(), System.out);
+      progress = new Progress(label != null ? label : c.env() + " " + c.algo(), c.nTimesteps(),
+          System.out);
     }
 
     @Override
