@@ -59,7 +59,8 @@ public final class CsvColumn {
         throw new IllegalArgumentException("column '" + column + "' does not exist in " + file
             + "; columns are " + String.join(", ", names));
       }
-      return values(in, file, column, index, 1);
+      // errors name the column by its header, whether it was given by name or by index
+      return values(in, file, names[index], index, 1);
     }
   }
 
