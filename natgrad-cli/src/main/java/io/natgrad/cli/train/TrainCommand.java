@@ -165,6 +165,9 @@ public final class TrainCommand implements Callable<Integer> {
   String vfCoef;
   @Option(names = "--max-grad-norm", description = "PPO's gradient-norm clip (default 0.5).")
   String maxGradNorm;
+  @Option(names = "--metric", description = "NPG/TRPO's metric G: fisher (default), mc-fisher, "
+      + "empirical-fisher, diagonal-fisher or euclidean.")
+  String metric;
   @Option(names = "--seeding", description = "natgrad (default) or gymnasium: reset(seed) draws "
       + "the start state as Gymnasium's env.reset(seed=...) does (NumPy's PCG64).")
   String seeding;
@@ -233,6 +236,7 @@ public final class TrainCommand implements Callable<Integer> {
     put(m, "vf_coef", vfCoef);
     put(m, "max_grad_norm", maxGradNorm);
     put(m, "seeding", seeding);
+    put(m, "metric", metric);
     if (netArch != null || activation != null || logStdInit != null) {
       Map<String, Object> kw = new LinkedHashMap<>();
       Object old = m.get("policy_kwargs");
@@ -330,7 +334,7 @@ public final class TrainCommand implements Callable<Integer> {
         {"normalize_advantage", normalizeAdvantage}, {"baseline", baseline},
         {"n_epochs", nEpochs}, {"clip_range", clipRange}, {"clip_range_vf", clipRangeVf},
         {"sub_sampling_factor", subSamplingFactor}, {"ent_coef", entCoef}, {"vf_coef", vfCoef},
-        {"max_grad_norm", maxGradNorm}, {"seeding", seeding}};
+        {"max_grad_norm", maxGradNorm}, {"seeding", seeding}, {"metric", metric}};
     for (String[] f : flags) {
       if (f[0].equals(key) && f[1] != null) {
         return flagOf(key) + message.substring(key.length());

@@ -48,7 +48,7 @@ public final class Surrogate implements Objective, DivergenceAware {
    * @param psi ψ_t per step: returns minus a baseline, or advantages
    */
   public Surrogate(PolicySample sample, double[] thetaOld, double[] psi) {
-    this.sample = sample;
+    this.sample = sample.withPsi(psi);
     this.policy = sample.policy();
     this.batch = sample.batch();
     this.n = batch.size();

@@ -121,7 +121,8 @@ public record TrainerParts(String envId, Map<String, Object> envOptions, Policy 
       }
       update = new PpoUpdate(policy, mlp, config, criticRng);
     } else {
-      update = new NaturalPolicyUpdate(policy, critic, config, PolicyMetric.FISHER, criticRng);
+      update = new NaturalPolicyUpdate(policy, critic, config,
+          PolicyMetric.named(config.naturalGradient().metric()), criticRng);
     }
     return new TrainerParts(config.env(), config.envOptions(), policy, theta, sampler, config.sampling().nSteps(),
         new GaeEstimator(critic, config.sampling().gamma(), config.sampling().gaeLambda()),

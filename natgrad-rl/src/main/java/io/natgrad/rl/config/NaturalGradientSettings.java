@@ -10,7 +10,9 @@ package io.natgrad.rl.config;
  * @param lineSearchMaxIter TRPO's backtracking steps ({@code line_search_max_iter})
  * @param nCriticUpdates critic epochs per update ({@code n_critic_updates})
  * @param subSamplingFactor the policy step sees every k-th step ({@code sub_sampling_factor})
+ * @param metric the metric G, by name ({@code metric}: fisher, mc-fisher, empirical-fisher,
+ *     diagonal-fisher, euclidean; see {@code io.natgrad.rl.metric.PolicyMetric})
  */
 public record NaturalGradientSettings(int cgMaxSteps, double cgDamping,
     double lineSearchShrinkingFactor, int lineSearchMaxIter, int nCriticUpdates,
-    int subSamplingFactor) {}
+    int subSamplingFactor, String metric) {}

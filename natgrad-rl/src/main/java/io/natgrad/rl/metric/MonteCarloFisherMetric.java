@@ -5,6 +5,7 @@ import io.natgrad.core.linalg.OuterProductMean;
 import io.natgrad.core.metric.Metric;
 import io.natgrad.core.metric.ScoreOuterProducts;
 import io.natgrad.rl.batch.Batch;
+import io.natgrad.rl.policy.NeuralPolicy;
 import io.natgrad.rl.policy.Policy;
 
 /**
@@ -17,8 +18,9 @@ import io.natgrad.rl.policy.Policy;
  * STEP      G = (1/n) Σ_t s_t s_tᵀ,   s_t = ∇log π_θ(a_t|s_t)         the per-step Fisher
  * </pre>
  *
- * Dense (d × d) for small parameter counts, matrix-free beyond {@link #DENSE_LIMIT} parameters
- * (v ↦ (1/m) Σ s (sᵀv), the scores kept as m × d rows).
+ * For a network policy per step it is matrix-free at the cost of one Fisher product
+ * ({@link NeuralPolicy#scoreOuterOperator}); otherwise dense (d × d) for small parameter counts and
+ * matrix-free beyond {@link #DENSE_LIMIT} parameters (v ↦ (1/m) Σ s (sᵀv), scores kept as rows).
  */
 final class MonteCarloFisherMetric implements PolicyMetric {
   /** Above this many parameters the estimate stays matrix-free. */
@@ -34,6 +36,13 @@ final class MonteCarloFisherMetric implements PolicyMetric {
     return new Metric() {
       @Override
       public LinearOperator at(double[] theta) {
+        if (sample.policy() instanceof NeuralPolicy np
+            && sample.unit() == PolicySample.Unit.STEP) {
+          Batch b = sample.batch();
+          double[] ones = new double[b.size()];
+          java.util.Arrays.fill(ones, 1.0);
+          return np.scoreOuterOperator(theta, b.observations(), b.actions(), ones, b.size());
+        }
         double[] rows = scores(sample, theta);
         int d = sample.policy().parameterDimension();
         int m = rows.length / d;

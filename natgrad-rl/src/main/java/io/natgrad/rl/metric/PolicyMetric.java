@@ -27,6 +27,10 @@ public interface PolicyMetric {
   PolicyMetric FISHER = new FisherMetric();
   /** The Monte-Carlo Fisher from the batch's own (on-policy, hence model-sampled) actions. */
   PolicyMetric MC_FISHER = new MonteCarloFisherMetric();
+  /** The empirical Fisher: the mean outer product of the surrogate's per-sample gradients. */
+  PolicyMetric EMPIRICAL_FISHER = new EmpiricalFisherMetric();
+  /** The diagonal of the exact Fisher. */
+  PolicyMetric DIAGONAL_FISHER = new DiagonalFisherMetric();
 
   /** The name used by configurations and flags, e.g. {@code "mc-fisher"}. */
   String name();
@@ -38,7 +42,9 @@ public interface PolicyMetric {
   Map<String, PolicyMetric> BY_NAME = Map.of(
       "euclidean", EUCLIDEAN,
       "fisher", FISHER,
-      "mc-fisher", MC_FISHER);
+      "mc-fisher", MC_FISHER,
+      "empirical-fisher", EMPIRICAL_FISHER,
+      "diagonal-fisher", DIAGONAL_FISHER);
 
   /** Older spellings still accepted: {@code exact} (fig4's npg_metric) and {@code sampled}. */
   Map<String, String> ALIASES = Map.of("exact", "fisher", "sampled", "mc-fisher");
@@ -56,6 +62,6 @@ public interface PolicyMetric {
 
   /** The metric names, in the order help texts list them. */
   static List<String> names() {
-    return List.of("euclidean", "fisher", "mc-fisher");
+    return List.of("euclidean", "fisher", "mc-fisher", "empirical-fisher", "diagonal-fisher");
   }
 }

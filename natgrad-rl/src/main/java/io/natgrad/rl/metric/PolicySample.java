@@ -16,8 +16,10 @@ import io.natgrad.rl.policy.Policy;
  * @param policy π_θ
  * @param batch the steps (complete episodes for {@link Unit#EPISODE})
  * @param unit what the estimate averages over
+ * @param psi the surrogate's per-step weights ψ (advantages), or null when not known (the empirical
+ *     Fisher needs them)
  */
-public record PolicySample(Policy policy, Batch batch, Unit unit) {
+public record PolicySample(Policy policy, Batch batch, Unit unit, double[] psi) {
 
   /** What a policy-gradient estimate averages over. */
   public enum Unit {
@@ -25,6 +27,11 @@ public record PolicySample(Policy policy, Batch batch, Unit unit) {
     EPISODE,
     /** Steps: divide by the number of steps n. */
     STEP
+  }
+
+  /** A sample without weights. */
+  public PolicySample(Policy policy, Batch batch, Unit unit) {
+    this(policy, batch, unit, null);
   }
 
   public PolicySample {
@@ -44,6 +51,15 @@ public record PolicySample(Policy policy, Batch batch, Unit unit) {
   /** The sample of the per-step estimator (average over steps). */
   public static PolicySample perStep(Policy policy, Batch batch) {
     return new PolicySample(policy, batch, Unit.STEP);
+  }
+
+  /** This sample with the surrogate's weights ψ. */
+  public PolicySample withPsi(double[] weights) {
+    if (weights != null && weights.length != batch.size()) {
+      throw new IllegalArgumentException("psi has " + weights.length + " values, the batch "
+          + batch.size() + " steps");
+    }
+    return new PolicySample(policy, batch, unit, weights);
   }
 
   /** N (episodes) or n (steps): what sums over the batch are divided by. */

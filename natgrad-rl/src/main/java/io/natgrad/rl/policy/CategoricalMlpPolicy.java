@@ -293,6 +293,77 @@ public final class CategoricalMlpPolicy extends MlpPolicyBase {
   }
 
   @Override
+  public LinearOperator scoreOuterOperator(double[] theta, double[] obs, double[] actions,
+      double[] weights, int n) {
+    Mlp.Workspace ws = forwardOwned(theta, obs, n);
+    double[] logits = ws.output();
+    double[] e = new double[n * k];
+    for (int i = 0; i < n; i++) {
+      Categorical.softmax(logits, i * k, k, e);
+      int a = index(actions[i]);
+      for (int j = 0; j < k; j++) {
+        e[i * k + j] = (j == a ? 1.0 : 0.0) - e[i * k + j]; // ∂ log π / ∂ logits
+      }
+    }
+    int dim = parameterDimension();
+    return new LinearOperator() {
+      @Override
+      public int dimension() {
+        return dim;
+      }
+
+      @Override
+      public void apply(double[] v, double[] out) {
+        Arrays.fill(out, 0.0);
+        net.gaussNewtonProduct(theta, v, ws, (u, yBar, r0, r1) -> {
+          for (int i = r0; i < r1; i++) {
+            double c = 0;
+            for (int j = 0; j < k; j++) {
+              c += e[i * k + j] * u[i * k + j];
+            }
+            c *= weights[i] / n;
+            for (int j = 0; j < k; j++) {
+              yBar[i * k + j] = e[i * k + j] * c;
+            }
+          }
+        }, out);
+      }
+    };
+  }
+
+  @Override
+  public double[] fisherDiagonal(double[] theta, double[] obs, int n) {
+    int dim = parameterDimension();
+    double[] diag = new double[dim];
+    Mlp.Workspace ws = net.workspace(1);
+    double[] p = new double[k];
+    double[][] jac = new double[k][dim];
+    double[] row = new double[obs.length / n];
+    for (int i = 0; i < n; i++) {
+      System.arraycopy(obs, i * row.length, row, 0, row.length);
+      net.forward(theta, row, 1, ws, null);
+      Categorical.softmax(ws.output(), 0, k, p);
+      for (int j = 0; j < k; j++) {
+        Arrays.fill(jac[j], 0.0);
+        double[] unit = new double[k];
+        unit[j] = 1;
+        net.backward(theta, unit, ws, jac[j], null);
+      }
+      // diag(Jᵀ (diag p − p pᵀ) J)_x = Σ_j p_j J_jx² − (Σ_j p_j J_jx)²
+      for (int x = 0; x < dim; x++) {
+        double sq = 0;
+        double mean = 0;
+        for (int j = 0; j < k; j++) {
+          sq += p[j] * jac[j][x] * jac[j][x];
+          mean += p[j] * jac[j][x];
+        }
+        diag[x] += (sq - mean * mean) / n;
+      }
+    }
+    return diag;
+  }
+
+  @Override
   public DMatrixRMaj fisher(double[] theta, double[] observation) {
     Mlp.Workspace ws = net.workspace(1);
     net.forward(theta, observation, 1, ws, null);

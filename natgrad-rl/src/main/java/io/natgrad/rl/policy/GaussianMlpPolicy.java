@@ -230,6 +230,82 @@ public final class GaussianMlpPolicy extends MlpPolicyBase {
   }
 
   @Override
+  public LinearOperator scoreOuterOperator(double[] theta, double[] obs, double[] actions,
+      double[] weights, int n) {
+    Mlp.Workspace ws = forwardOwned(theta, obs, n);
+    double[] mu = ws.output();
+    double[] e = new double[n * d]; // ∂ log π / ∂ μ = (a − μ)/σ²
+    double[] q = new double[n * d]; // ∂ log π / ∂ log σ = (a − μ)²/σ² − 1
+    for (int j = 0; j < d; j++) {
+      double invVar = Math.exp(-2 * theta[netParams + j]);
+      for (int i = 0; i < n; i++) {
+        double diff = actions[i * d + j] - mu[i * d + j];
+        e[i * d + j] = diff * invVar;
+        q[i * d + j] = diff * diff * invVar - 1.0;
+      }
+    }
+    int p = parameterDimension();
+    return new LinearOperator() {
+      @Override
+      public int dimension() {
+        return p;
+      }
+
+      @Override
+      public void apply(double[] v, double[] out) {
+        Arrays.fill(out, 0.0);
+        double[] c = new double[n];
+        net.gaussNewtonProduct(theta, v, ws, (yDot, yBar, r0, r1) -> {
+          for (int i = r0; i < r1; i++) {
+            double dot = 0;
+            for (int j = 0; j < d; j++) {
+              dot += e[i * d + j] * yDot[i * d + j] + q[i * d + j] * v[netParams + j];
+            }
+            c[i] = dot * weights[i] / n;
+            for (int j = 0; j < d; j++) {
+              yBar[i * d + j] = e[i * d + j] * c[i];
+            }
+          }
+        }, out);
+        for (int j = 0; j < d; j++) {
+          double s = 0;
+          for (int i = 0; i < n; i++) {
+            s += q[i * d + j] * c[i];
+          }
+          out[netParams + j] = s;
+        }
+      }
+    };
+  }
+
+  @Override
+  public double[] fisherDiagonal(double[] theta, double[] obs, int n) {
+    int p = parameterDimension();
+    double[] diag = new double[p];
+    Mlp.Workspace ws = net.workspace(1);
+    double[] grad = new double[p];
+    double[] row = new double[obs.length / n];
+    for (int i = 0; i < n; i++) {
+      System.arraycopy(obs, i * row.length, row, 0, row.length);
+      net.forward(theta, row, 1, ws, null);
+      for (int j = 0; j < d; j++) {
+        Arrays.fill(grad, 0.0);
+        double[] unit = new double[d];
+        unit[j] = 1;
+        net.backward(theta, unit, ws, grad, null);
+        double invVar = Math.exp(-2 * theta[netParams + j]);
+        for (int x = 0; x < netParams; x++) {
+          diag[x] += grad[x] * grad[x] * invVar / n;
+        }
+      }
+    }
+    for (int j = 0; j < d; j++) {
+      diag[netParams + j] = 2.0;
+    }
+    return diag;
+  }
+
+  @Override
   public DMatrixRMaj fisher(double[] theta, double[] observation) {
     Mlp.Workspace ws = net.workspace(1);
     net.forward(theta, observation, 1, ws, null);

@@ -106,6 +106,21 @@ public interface NeuralPolicy extends Policy {
   /** The Fisher operator v ↦ F v at θ over n observations (activations computed once). */
   LinearOperator fisherOperator(double[] theta, double[] observations, int n);
 
+  /**
+   * The weighted second moment of the scores at the given actions, v ↦ (1/n) Σᵢ wᵢ sᵢ (sᵢᵀ v) with
+   * sᵢ = ∇θ log π_θ(aᵢ|sᵢ), matrix-free at the cost of one Fisher product (sᵢᵀv = eᵢᵀ(Jᵢv) by the
+   * forward-mode pass, eᵢ the score in the distribution's parameters): with w = 1 and on-policy
+   * actions the Monte-Carlo Fisher, with wᵢ = Âᵢ² the empirical Fisher of the surrogate.
+   */
+  LinearOperator scoreOuterOperator(double[] theta, double[] observations, double[] actions,
+      double[] weights, int n);
+
+  /**
+   * The diagonal of {@link #fisherOperator}, exactly, from each row's Jacobian of the network's
+   * outputs (one reverse pass per row and output).
+   */
+  double[] fisherDiagonal(double[] theta, double[] observations, int n);
+
   /** Initial parameters (SB3-style orthogonal initialization) from a seeded generator. */
   double[] initialParameters(io.natgrad.core.random.Rng rng);
 }

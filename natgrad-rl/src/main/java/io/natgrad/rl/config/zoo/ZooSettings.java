@@ -46,7 +46,7 @@ public final class ZooSettings {
       "line_search_shrinking_factor", "line_search_max_iter", "n_critic_updates", "learning_rate",
       "normalize", "normalize_advantage", "policy", "policy_kwargs", "baseline", "use_sde",
       "sde_sample_freq", "sub_sampling_factor", "n_epochs", "clip_range", "ent_coef", "vf_coef",
-      "max_grad_norm", "clip_range_vf", "seeding");
+      "max_grad_norm", "clip_range_vf", "seeding", "metric");
 
   /** Parses and validates a configuration (values may be numbers, booleans or strings). */
   public static TrainConfig read(Map<String, Object> raw) {
@@ -211,12 +211,22 @@ public final class ZooSettings {
         new Sampling(nEnvs, nSteps, gamma, gaeLambda, normalizeAdvantage),
         new Optimization(new Schedule(learningRate, lrLinear), batchSize),
         new NaturalGradientSettings(cgMaxSteps, cgDamping, shrink, lineSearchMaxIter,
-            nCriticUpdates, sub),
+            nCriticUpdates, sub, metric(r.string("metric", "fisher"), ppo)),
         new PpoSettings(nEpochs, new Schedule(clipRange, clipLinear), clipRangeVf, entCoef,
             vfCoef, maxGradNorm),
         new Normalization(normalize, normReward, clipObs, clipReward, normGamma),
         new Networks(pi, vf, act, logStdInit, ortho), critic,
         Seeding.parse(r.string("seeding", "natgrad")), List.copyOf(warnings));
+  }
+
+  /** The metric's canonical name; PPO has none (it clips ratios instead). */
+  private static String metric(String name, boolean ppo) {
+    String canonical = io.natgrad.rl.metric.PolicyMetric.named(name).name();
+    if (ppo && !canonical.equals("fisher")) {
+      throw new IllegalArgumentException("metric applies to npg and trpo (PPO has no metric: it "
+          + "clips the ratio instead), got '" + name + "'");
+    }
+    return canonical;
   }
 
   /** Levenshtein distance (near-miss keys). */
@@ -310,6 +320,7 @@ public final class ZooSettings {
     m.put("line_search_max_iter", n.lineSearchMaxIter());
     m.put("n_critic_updates", n.nCriticUpdates());
     m.put("sub_sampling_factor", n.subSamplingFactor());
+    m.put("metric", n.metric());
     m.put("learning_rate", c.optimization().learningRate().configValue());
     Normalization nz = c.normalization();
     m.put("normalize", nz.observations() == nz.rewards() && nz.defaults()
