@@ -62,7 +62,7 @@ public final class MleCommand implements Callable<Integer> {
   String parameterization;
 
   @Option(names = "--metric", defaultValue = "fisher",
-      description = "euclidean (gradient descent), fisher, mc-fisher, empirical-fisher (default ${DEFAULT-VALUE}).")
+      description = "euclidean (gradient descent), fisher, mc-fisher, empirical-fisher, wasserstein (default ${DEFAULT-VALUE}).")
   String metric;
 
   @Option(names = "--samples", defaultValue = "100", description = "Model samples per iteration for mc-fisher (default ${DEFAULT-VALUE}).")
@@ -178,8 +178,9 @@ public final class MleCommand implements Callable<Integer> {
         yield Metric.monteCarloFisher(family, samples, Rng.of(Rng.derive(seed, "metric")));
       }
       case "empirical-fisher" -> Metric.empiricalFisher(family, column);
+      case "wasserstein" -> Metric.wasserstein(family);
       default -> throw new IllegalArgumentException("--metric must be euclidean, fisher, "
-          + "mc-fisher or empirical-fisher, got '" + metric + "'");
+          + "mc-fisher, empirical-fisher or wasserstein, got '" + metric + "'");
     };
     if (damping > 0) {
       m = m.withDamping(damping);

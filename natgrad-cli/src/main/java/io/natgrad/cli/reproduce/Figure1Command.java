@@ -105,11 +105,15 @@ public final class Figure1Command extends FigureCommand {
     }
     Path summary = dir.resolve("fig1.csv");
     try (Csv csv = new Csv(summary, "name", "mu", "sigma", "euclidean_distance",
-        "kl_blue_to_orange", "kl_orange_to_blue")) {
-      csv.row("blue", mu, sigma, 0.0, 0.0, 0.0);
+        "kl_blue_to_orange", "kl_orange_to_blue", "w2_distance")) {
+      csv.row("blue", mu, sigma, 0.0, 0.0, 0.0, 0.0);
       for (int k = 0; k < oranges.size(); k++) {
         Orange o = oranges.get(k);
-        csv.row("orange" + (k + 1), o.mu(), o.sigma(), o.distance(), o.klFromBlue(), o.klToBlue());
+        // W₂ between Gaussians is the Euclidean distance of (μ, σ): all six are the same
+        double w2 = Math.sqrt((o.mu() - mu) * (o.mu() - mu) + (o.sigma() - sigma) * (o.sigma()
+            - sigma));
+        csv.row("orange" + (k + 1), o.mu(), o.sigma(), o.distance(), o.klFromBlue(), o.klToBlue(),
+            w2);
       }
     }
     Path curves = dir.resolve("fig1-densities.csv");

@@ -58,7 +58,7 @@ public final class Figure2Command extends FigureCommand {
   double startSigma;
 
   @Option(names = "--metric", defaultValue = "fisher",
-      description = "NGD's metric: fisher (exact) or mc-fisher (Algorithm 2, --samples per iteration) (default ${DEFAULT-VALUE}).")
+      description = "NGD's metric: fisher (exact), mc-fisher (Algorithm 2, --samples per iteration) or wasserstein (W2; in (mu, sigma) a constant 2I) (default ${DEFAULT-VALUE}).")
   String metric;
 
   @Option(names = "--samples", defaultValue = "100", description = "Model samples per iteration for mc-fisher (default ${DEFAULT-VALUE}).")
@@ -85,8 +85,9 @@ public final class Figure2Command extends FigureCommand {
         }
         yield Metric.monteCarloFisher(GaussianFit.FAMILY, samples, Rng.of(seed));
       }
+      case "wasserstein" -> Metric.wasserstein(GaussianFit.FAMILY);
       default -> throw new IllegalArgumentException(
-          "--metric must be fisher or mc-fisher, got '" + metric + "'");
+          "--metric must be fisher, mc-fisher or wasserstein, got '" + metric + "'");
     };
   }
 

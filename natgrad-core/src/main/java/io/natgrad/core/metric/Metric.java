@@ -76,6 +76,14 @@ public interface Metric {
     return new MonteCarloFisher(family, samples, rng);
   }
 
+  /**
+   * The 2-Wasserstein metric of the Gaussian family: G = diag(2, 2) in (μ, σ), diag(2, 2σ²) in
+   * (μ, log σ), from W₂² = Δμ² + Δσ² (see {@link Wasserstein}).
+   */
+  static Metric wasserstein(io.natgrad.core.dist.Gaussian family) {
+    return new Wasserstein(family);
+  }
+
   /** The empirical Fisher (1/n) Σ_i ∇log p_θ(x_i) ∇log p_θ(x_i)ᵀ over the data x_i. */
   static Metric empiricalFisher(ParametricFamily family, double[][] data) {
     return new EmpiricalFisher(family, data);
