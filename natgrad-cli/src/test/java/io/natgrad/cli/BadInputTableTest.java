@@ -217,6 +217,38 @@ class BadInputTableTest {
     }
   }
 
+  /** Files and directories that exist but cannot be read (skipped as root, who reads everything). */
+  static Stream<Case> unreadable() throws Exception {
+    files();
+    Path csv = write("locked.csv", "height\n1.70\n1.82\n");
+    Path yml = write("locked.yml", "base: {env: CartPole-v1}\nseeds: [0]\n");
+    Path policy = tmp.resolve("locked-policy.json");
+    Files.copy(run.resolve("policy.json"), policy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    Path lockedDir = Files.createDirectories(tmp.resolve("locked-dir"));
+    for (Path p : List.of(csv, yml, policy, lockedDir)) {
+      p.toFile().setReadable(false, false);
+    }
+    String o = tmp.resolve("out").toString();
+    return Stream.of(
+        c("mle unreadable data", "--data|permission denied", "mle", "--data", csv.toString(),
+            "--out", o),
+        c("train unreadable config", "--config|permission denied", "train", "--env",
+            "CartPole-v1", "--config", yml.toString(), "--out", o),
+        c("eval unreadable policy", "--policy|permission denied", "eval", "--policy",
+            policy.toString()),
+        c("sweep unreadable file", "permission denied", "sweep", yml.toString()),
+        c("train unreadable resume dir", "--resume|permission denied", "train", "--resume",
+            lockedDir.toString()));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("unreadable")
+  void unreadableInputsAreRefusedTheSameWay(Case c) {
+    org.junit.jupiter.api.Assumptions.assumeFalse(
+        Files.isReadable(tmp.resolve("locked.csv")), "running as root: every file is readable");
+    refusedInOneLineNamingWhatWasTyped(c);
+  }
+
   @org.junit.jupiter.api.Test
   void atLeastSixtyCases() throws Exception {
     assertThat(cases().count()).isGreaterThanOrEqualTo(60);

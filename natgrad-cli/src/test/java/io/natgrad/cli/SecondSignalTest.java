@@ -12,7 +12,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Ctrl-C during training: the first asks for a stop after the update (and a checkpoint), a second
- * one aborts at once with exit code 130 — a separate process sent two SIGINTs.
+ * one aborts at once with exit code 130 — a separate process sent two SIGINTs. What is left is
+ * honest: before the first checkpoint {@code --resume} says to start again with {@code --force};
+ * after one, {@code --resume} continues from it to the end.
  */
 class SecondSignalTest {
   @TempDir Path tmp;
@@ -49,6 +51,51 @@ class SecondSignalTest {
     // aborted, not stopped: no closing line, no policy file
     assertThat(Files.readString(tmp.resolve("out.log"))).doesNotContain("stopped by signal");
     assertThat(run.resolve("policy.json")).doesNotExist();
+    // aborted inside the first update: nothing to resume from, and the message says what to do
+    CliRunner.Result again = CliRunner.run("train", "--resume", run.toString());
+    assertThat(again.exitCode()).isEqualTo(2);
+    assertThat(again.err().strip()).isEqualTo("natgrad: error: --resume " + run
+        + ": no checkpoint yet (the run stopped before its first one); start it again with --out "
+        + run + " --force");
+  }
+
+  @Test
+  void anAbortedRunResumesFromItsLastCheckpoint() throws Exception {
+    Path run = tmp.resolve("run2");
+    Path err = tmp.resolve("err2.log");
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    // three updates of 2 × 2¹⁵ steps; the signals land after the first checkpoint
+    List<String> cmd = new ArrayList<>(List.of(java, "--add-modules", "jdk.incubator.vector",
+        "-cp", System.getProperty("java.class.path"), "io.natgrad.cli.Main", "train", "--env",
+        "CartPole-v1", "--n-envs", "2", "--n-steps", "32768", "--steps", "196608",
+        "--checkpoint-every", "1", "--workers", "1", "--out", run.toString()));
+    Process p = new ProcessBuilder(cmd).redirectError(err.toFile())
+        .redirectOutput(tmp.resolve("out2.log").toFile()).start();
+    Path first = run.resolve("checkpoints").resolve("checkpoint-00000001.json");
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+    while (!Files.exists(first) && p.isAlive() && System.nanoTime() < deadline) {
+      Thread.sleep(2);
+    }
+    assertThat(p.isAlive()).as("training must still be running after its first checkpoint")
+        .isTrue();
+    signal(p);
+    while (!Files.readString(err).contains("stopping after this update") && p.isAlive()
+        && System.nanoTime() < deadline) {
+      Thread.sleep(2);
+    }
+    if (p.isAlive()) {
+      signal(p);
+    }
+    assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    // aborted (or, if the update ended between the signals, stopped): 130 either way
+    assertThat(p.exitValue()).isEqualTo(130);
+    assertThat(run.resolve("policy.json")).doesNotExist();
+    CliRunner.Result resumed = CliRunner.run("train", "--resume", run.toString());
+    assertThat(resumed.exitCode()).as(resumed.err()).isZero();
+    assertThat(run.resolve("policy.json")).exists();
+    // one row per update of the whole run, none lost or repeated
+    List<String> rows = Files.readAllLines(run.resolve("metrics.csv"));
+    assertThat(rows).hasSize(1 + 3);
   }
 
   static void signal(Process p) throws Exception {
