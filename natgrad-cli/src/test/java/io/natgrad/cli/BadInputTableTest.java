@@ -172,6 +172,10 @@ class BadInputTableTest {
         run.toString(), "--eval-every", "9"));
     l.add(c("train into an existing run", "already holds|--force", "train", "--env",
         "CartPole-v1", "--out", run.toString()));
+    l.add(c("train wasserstein on discrete actions", "--metric|Discrete(2)|W2 needs a distance",
+        "train", "--env", "CartPole-v1", "--metric", "wasserstein", "--out", o));
+    l.add(c("train metric near miss", "--metric|'wasserstien'", "train", "--env", "Pendulum-v1",
+        "--metric", "wasserstien", "--out", o));
     // eval
     l.add(c("eval missing policy", "--policy|" + m, "eval", "--policy", m));
     l.add(c("eval policy not json", "bad.json", "eval", "--policy",

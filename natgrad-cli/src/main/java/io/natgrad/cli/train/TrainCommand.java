@@ -166,7 +166,8 @@ public final class TrainCommand implements Callable<Integer> {
   @Option(names = "--max-grad-norm", description = "PPO's gradient-norm clip (default 0.5).")
   String maxGradNorm;
   @Option(names = "--metric", description = "NPG/TRPO's metric G: fisher (default), mc-fisher, "
-      + "empirical-fisher, diagonal-fisher or euclidean.")
+      + "empirical-fisher, diagonal-fisher, wasserstein (Gaussian policies; target_kl then bounds "
+      + "the mean W2^2) or euclidean.")
   String metric;
   @Option(names = "--seeding", description = "natgrad (default) or gymnasium: reset(seed) draws "
       + "the start state as Gymnasium's env.reset(seed=...) does (NumPy's PCG64).")
@@ -179,7 +180,9 @@ public final class TrainCommand implements Callable<Integer> {
     }
     Map<String, Object> m = applyInputs(new LinkedHashMap<>(), env);
     try {
-      return TrainConfig.fromMap(m);
+      TrainConfig c = TrainConfig.fromMap(m);
+      io.natgrad.rl.algo.TrainerParts.checkMetric(c);
+      return c;
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(nameTheInput(e.getMessage()));
     }

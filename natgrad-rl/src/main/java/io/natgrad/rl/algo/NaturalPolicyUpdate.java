@@ -5,6 +5,8 @@ import io.natgrad.core.linalg.ConjugateGradient;
 import io.natgrad.core.metric.Metric;
 import io.natgrad.core.optim.ConstrainedBacktracking;
 import io.natgrad.core.optim.DirectionSolver;
+import io.natgrad.core.optim.DivergenceAware;
+import io.natgrad.core.optim.Objective;
 import io.natgrad.core.optim.StepRule;
 import io.natgrad.core.optim.TrustRegion;
 import io.natgrad.core.optim.Update;
@@ -21,6 +23,7 @@ import io.natgrad.rl.policy.NeuralPolicy;
 import io.natgrad.rl.sample.Gae;
 import io.natgrad.rl.value.ValueFunction;
 import java.util.Locale;
+import java.util.function.ToDoubleFunction;
 
 /**
  * The natural policy gradient (Kakade 2002) and TRPO (Schulman et al. 2015) — the paper's natural
@@ -75,11 +78,21 @@ public final class NaturalPolicyUpdate implements PolicyUpdate<NaturalPolicyUpda
    * @param actualImprovement L(θ') − L(θ)
    * @param backtracks line-search shrinks
    * @param rejection why the step was rejected, or null
+   * @param measuredDivergence the metric's own divergence at θ' when its trust region bounds one
+   *     other than the KL (wasserstein: the mean W₂²), else NaN; predictedKl is then its model.
+   *     metrics.csv has a fixed column set (old runs resume into it), so this one is not a column:
+   *     the health check compares it with the prediction and names it when they disagree
    */
   public record Stats(double policyObjective, double measuredKl, boolean lineSearchSuccess,
       int cgIterations, double cgRelativeResidual, String cgStatus, double beta,
       double predictedKl, double predictedImprovement, double actualImprovement, int backtracks,
-      String rejection) {}
+      String rejection, double measuredDivergence) {
+
+    /** What the trust region bounds, measured: the KL, or the metric's own divergence. */
+    double checked() {
+      return Double.isNaN(measuredDivergence) ? measuredKl : measuredDivergence;
+    }
+  }
 
   /**
    * One update: θ' (θ itself when rejected), the step's statistics, the critic's loss, the health
@@ -228,16 +241,20 @@ public final class NaturalPolicyUpdate implements PolicyUpdate<NaturalPolicyUpda
     double[] grad = new double[policy.parameterDimension()];
     double value = f.valueAndGradient(theta, grad);
     Metric g = metric.on(f.sample()).withDamping(damping);
-    Update u = rule.step(f, g, theta, value, grad);
+    ToDoubleFunction<double[]> own = metric.divergence(f.sample(), theta);
+    Update u = rule.step(own == null ? f : new CheckedBy(f, own), g, theta, value, grad);
     CgResult cg = u.cg();
     if (!u.accepted()) {
       return new Step(theta.clone(), new Stats(-value, 0.0, false,
           cg == null ? 0 : cg.iterations(), cg == null ? Double.NaN : cg.relativeResidual(),
           cg == null ? "none" : cg.status().name(), 0.0, 0.0, 0.0, 0.0, u.backtracks(),
-          u.rejection()));
+          u.rejection(), own == null ? Double.NaN : 0.0));
     }
     double[] next = u.thetaNext();
-    double kl = Double.isNaN(u.divergence()) ? f.divergence(next) : u.divergence();
+    double kl = own == null && !Double.isNaN(u.divergence()) ? u.divergence()
+        : f.divergence(next);
+    double measured = own == null ? Double.NaN
+        : Double.isNaN(u.divergence()) ? own.applyAsDouble(next) : u.divergence();
     double after = Double.isNaN(u.valueAtStep()) ? f.value(next) : u.valueAtStep();
     double beta = u.beta();
     double predictedKl = 0.5 * beta * beta * u.directionMetricNorm2();
@@ -247,7 +264,31 @@ public final class NaturalPolicyUpdate implements PolicyUpdate<NaturalPolicyUpda
     }
     return new Step(next, new Stats(-value, kl, true, cg.iterations(), cg.relativeResidual(),
         cg.status().name(), beta, predictedKl, beta * gradDotDir, value - after, u.backtracks(),
-        null));
+        null, measured));
+  }
+
+  /** The surrogate with the divergence its metric's trust region bounds instead of the KL. */
+  private record CheckedBy(Surrogate f, ToDoubleFunction<double[]> divergence)
+      implements Objective, DivergenceAware {
+    @Override
+    public int dimension() {
+      return f.dimension();
+    }
+
+    @Override
+    public double value(double[] theta) {
+      return f.value(theta);
+    }
+
+    @Override
+    public double valueAndGradient(double[] theta, double[] gradient) {
+      return f.valueAndGradient(theta, gradient);
+    }
+
+    @Override
+    public double divergence(double[] trial) {
+      return divergence.applyAsDouble(trial);
+    }
   }
 
   @Override
@@ -274,10 +315,12 @@ public final class NaturalPolicyUpdate implements PolicyUpdate<NaturalPolicyUpda
       health = "the update was rejected " + failStreak + " times in a row (" + s.rejection()
           + "): raise cg_damping or lower target_kl";
     } else if (s.lineSearchSuccess() && s.predictedKl() > 0
-        && (s.measuredKl() > 2 * s.predictedKl() || s.measuredKl() < 0.25 * s.predictedKl())) {
-      health = String.format(Locale.ROOT, "measured KL %.3g is %.2fx the predicted %.3g: "
-          + "the Fisher model is poor here; raise cg_damping or lower target_kl",
-          s.measuredKl(), s.measuredKl() / s.predictedKl(), s.predictedKl());
+        && (s.checked() > 2 * s.predictedKl() || s.checked() < 0.25 * s.predictedKl())) {
+      boolean kl = Double.isNaN(s.measuredDivergence());
+      health = String.format(Locale.ROOT, "measured %s %.3g is %.2fx the predicted %.3g: "
+          + "the %s model is poor here; raise cg_damping or lower target_kl",
+          kl ? "KL" : "W2^2", s.checked(), s.checked() / s.predictedKl(), s.predictedKl(),
+          kl ? "Fisher" : "metric's quadratic");
     }
     if (!health.isEmpty()) {
       if (failStreak >= 3) {

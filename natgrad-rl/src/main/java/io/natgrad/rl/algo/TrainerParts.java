@@ -77,6 +77,30 @@ public record TrainerParts(String envId, Map<String, Object> envOptions, Policy 
    * @param engine "local" (in process) or a {@link SamplerEngine}'s name
    * @param engineOptions the engine's options
    */
+  /**
+   * Refuses a metric the environment's policy cannot have (wasserstein with discrete actions),
+   * before any work starts; the message starts with the key, {@code metric: …}.
+   */
+  public static void checkMetric(TrainConfig config) {
+    if (config.algo() == Algorithm.PPO) {
+      return;
+    }
+    Env probe = EnvRegistry.make(config.env(), config.envOptions());
+    checkMetric(config, probe, makePolicy(config, probe));
+  }
+
+  private static void checkMetric(TrainConfig config, Env probe, NeuralPolicy policy) {
+    if (config.algo() == Algorithm.PPO) {
+      return;
+    }
+    try {
+      PolicyMetric.named(config.naturalGradient().metric()).check(policy);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("metric: " + config.env() + " has "
+          + probe.actionSpace() + " actions: " + e.getMessage(), e);
+    }
+  }
+
   public static TrainerParts of(TrainConfig config, double[] initialTheta,
       RunningMeanStd initialNormalizer, int workers, String engine,
       Map<String, String> engineOptions) {
@@ -87,6 +111,7 @@ public record TrainerParts(String envId, Map<String, Object> envOptions, Policy 
     }
     int od = probe.observationSpace().flatDimension();
     NeuralPolicy policy = makePolicy(config, probe);
+    checkMetric(config, probe, policy);
     long seed = config.seed();
     double[] theta;
     if (initialTheta != null) {

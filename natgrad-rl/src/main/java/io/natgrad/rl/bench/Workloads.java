@@ -12,6 +12,7 @@ import io.natgrad.rl.env.EnvRegistry;
 import io.natgrad.rl.metric.PolicyMetric;
 import io.natgrad.rl.nn.Activation;
 import io.natgrad.rl.policy.CategoricalMlpPolicy;
+import io.natgrad.rl.policy.GaussianMlpPolicy;
 import io.natgrad.rl.policy.NeuralPolicy;
 import io.natgrad.rl.sample.Gae;
 import io.natgrad.rl.sample.VectorSampler;
@@ -38,6 +39,22 @@ public final class Workloads {
     public CartPoleBatch(int n) {
       theta = policy.initialParameters(Rng.of(1));
       Env env = EnvRegistry.make("CartPole-v1");
+      try (VectorSampler s = new VectorSampler(List.of(env), policy, 1, null)) {
+        batch = s.collect(theta, n);
+      }
+    }
+  }
+
+  /** A (64, 64) tanh Gaussian Pendulum policy and a batch of real Pendulum steps. */
+  public static final class PendulumBatch {
+    public final GaussianMlpPolicy policy =
+        new GaussianMlpPolicy(3, 1, new int[] {64, 64}, Activation.TANH, 0.0);
+    public final double[] theta;
+    public final Batch batch;
+
+    public PendulumBatch(int n) {
+      theta = policy.initialParameters(Rng.of(1));
+      Env env = EnvRegistry.make("Pendulum-v1");
       try (VectorSampler s = new VectorSampler(List.of(env), policy, 1, null)) {
         batch = s.collect(theta, n);
       }

@@ -1,6 +1,7 @@
 package io.natgrad.rl.metric;
 
 import io.natgrad.core.metric.Metric;
+import io.natgrad.rl.policy.Policy;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -31,6 +32,8 @@ public interface PolicyMetric {
   PolicyMetric EMPIRICAL_FISHER = new EmpiricalFisherMetric();
   /** The diagonal of the exact Fisher. */
   PolicyMetric DIAGONAL_FISHER = new DiagonalFisherMetric();
+  /** The Wasserstein-2 metric of a Gaussian policy; its trust region bounds the mean W₂². */
+  PolicyMetric WASSERSTEIN = new WassersteinMetric();
 
   /** The name used by configurations and flags, e.g. {@code "mc-fisher"}. */
   String name();
@@ -38,13 +41,27 @@ public interface PolicyMetric {
   /** G(θ) estimated on this sample (without damping: add it with {@link Metric#withDamping}). */
   Metric on(PolicySample sample);
 
+  /**
+   * The divergence a trust-region line search checks for this metric, as a function of the trial
+   * θ' against θ_old on the sample's states; null for the policy's mean KL(π_old ‖ π_θ'), the
+   * divergence whose Hessian the Fisher metrics estimate.
+   */
+  default java.util.function.ToDoubleFunction<double[]> divergence(PolicySample sample,
+      double[] thetaOld) {
+    return null;
+  }
+
+  /** Refuses a policy this metric is not defined for, saying why (before any work starts). */
+  default void check(Policy policy) {}
+
   /** Every metric by name; older spellings map to the same metric. */
   Map<String, PolicyMetric> BY_NAME = Map.of(
       "euclidean", EUCLIDEAN,
       "fisher", FISHER,
       "mc-fisher", MC_FISHER,
       "empirical-fisher", EMPIRICAL_FISHER,
-      "diagonal-fisher", DIAGONAL_FISHER);
+      "diagonal-fisher", DIAGONAL_FISHER,
+      "wasserstein", WASSERSTEIN);
 
   /** Older spellings still accepted: {@code exact} (fig4's npg_metric) and {@code sampled}. */
   Map<String, String> ALIASES = Map.of("exact", "fisher", "sampled", "mc-fisher");
@@ -62,6 +79,7 @@ public interface PolicyMetric {
 
   /** The metric names, in the order help texts list them. */
   static List<String> names() {
-    return List.of("euclidean", "fisher", "mc-fisher", "empirical-fisher", "diagonal-fisher");
+    return List.of("euclidean", "fisher", "mc-fisher", "empirical-fisher", "diagonal-fisher",
+        "wasserstein");
   }
 }

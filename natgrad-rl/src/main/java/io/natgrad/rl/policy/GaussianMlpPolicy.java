@@ -229,6 +229,70 @@ public final class GaussianMlpPolicy extends MlpPolicyBase {
     };
   }
 
+  /**
+   * The Wasserstein-2 metric of the policy on n states, matrix-free: W₂² between diagonal
+   * Gaussians is ‖Δμ‖² + ‖Δσ‖², so the mean W₂²(π_θ, π_θ+d) over the states is ½ dᵀ G d to second
+   * order with
+   *
+   * <pre>
+   * G = 2 (1/n) Σᵢ (J_μ,ᵢᵀ J_μ,ᵢ + J_σ,ᵢᵀ J_σ,ᵢ),   J_σ = diag(σ) in log σ,
+   * </pre>
+   *
+   * the same ½ convention as KL ≈ ½ dᵀ F d (paper, "The Wasserstein metric" in the outlook). It is
+   * the Fisher's product with the head metric M = 2I for μ (instead of diag(1/σ²)) and 2σ² for
+   * log σ (instead of 2): one forward-mode and one reverse pass.
+   */
+  public LinearOperator wassersteinOperator(double[] theta, double[] obs, int n) {
+    Mlp.Workspace ws = forwardOwned(theta, obs, n);
+    double[] two = new double[d];
+    Arrays.fill(two, 2.0);
+    double[] var = new double[d];
+    for (int j = 0; j < d; j++) {
+      var[j] = Math.exp(2 * theta[netParams + j]);
+    }
+    int p = parameterDimension();
+    return new LinearOperator() {
+      @Override
+      public int dimension() {
+        return p;
+      }
+
+      @Override
+      public void apply(double[] v, double[] out) {
+        Arrays.fill(out, 0.0);
+        net.gaussNewtonProduct(theta, v, ws, (yDot, yBar, r0, r1) ->
+            DiagonalGaussian.meanFisherRows(two, yDot, yBar, r0, r1, d, n), out);
+        for (int j = 0; j < d; j++) {
+          out[netParams + j] = 2.0 * var[j] * v[netParams + j];
+        }
+      }
+    };
+  }
+
+  /**
+   * (1/n) Σᵢ W₂²(π_old(·|sᵢ), π_new(·|sᵢ)) = (1/n) Σᵢ ‖μ_old(sᵢ) − μ_new(sᵢ)‖² + ‖σ_old − σ_new‖²,
+   * in closed form (Givens and Shortt 1984 for Gaussians; diagonal covariances commute).
+   */
+  public double meanW2Squared(double[] thetaOld, double[] thetaNew, double[] obs, int n) {
+    Mlp.Workspace pw1 = forwardBatch(thetaOld, obs, n);
+    Mlp.Workspace pw2 = forwardBatch(thetaNew, obs, n);
+    double[] m1 = pw1.output();
+    double[] m2 = pw2.output();
+    double means = 0;
+    for (int k = 0; k < n * d; k++) {
+      double diff = m1[k] - m2[k];
+      means += diff * diff;
+    }
+    release(pw1);
+    release(pw2);
+    double sigmas = 0;
+    for (int j = 0; j < d; j++) {
+      double diff = Math.exp(thetaOld[netParams + j]) - Math.exp(thetaNew[netParams + j]);
+      sigmas += diff * diff;
+    }
+    return means / n + sigmas;
+  }
+
   @Override
   public LinearOperator scoreOuterOperator(double[] theta, double[] obs, double[] actions,
       double[] weights, int n) {

@@ -80,6 +80,45 @@ class ResumeEquivalenceTest {
   }
 
   /**
+   * Every metric other than the default goes through the same checkpoint: a TRPO run resumed from
+   * disk with another number of workers equals the uninterrupted one.
+   */
+  @ParameterizedTest
+  @CsvSource({"CartPole-v1, mc-fisher", "CartPole-v1, empirical-fisher",
+      "Acrobot-v1, diagonal-fisher", "Pendulum-v1, wasserstein", "Pendulum-v1, euclidean"})
+  void everyMetricResumesExactly(String env, String metric) throws Exception {
+    TrainConfig c = config(env, "trpo", false, 6).with(Map.of("metric", metric));
+    List<MetricsRow> straightRows = new ArrayList<>();
+    double[] expected;
+    try (OnPolicyTrainer straight = new OnPolicyTrainer(c, null, null, 512, 2, 2)) {
+      expected = straight.train(it -> straightRows.add(it.metrics()));
+    }
+    List<MetricsRow> resumedRows = new ArrayList<>();
+    Path file = tmp.resolve(metric + ".json");
+    try (OnPolicyTrainer first = new OnPolicyTrainer(c, null, null, 512, 2, 1)) {
+      first.train(it -> {
+        resumedRows.add(it.metrics());
+        return resumedRows.size() < 3;
+      });
+      CheckpointFile.write(first.checkpoint(), file);
+    }
+    TrainerState state = CheckpointFile.read(file);
+    assertThat(state.config()).containsEntry("metric", metric);
+    double[] actual;
+    try (OnPolicyTrainer second = new OnPolicyTrainer(TrainConfig.fromMap(state.config()), null,
+        null, 512, 2, 2)) {
+      assertThat(second.restore(state)).isTrue();
+      actual = second.train(it -> resumedRows.add(it.metrics()));
+    }
+    assertThat(actual).containsExactly(expected);
+    assertThat(rows(resumedRows)).isEqualTo(rows(straightRows));
+    try (OnPolicyTrainer fisher = new OnPolicyTrainer(config(env, "trpo", false, 6), null, null,
+        512, 2, 2)) {
+      assertThat(fisher.train(null)).as("the metric is used").isNotEqualTo(expected);
+    }
+  }
+
+  /**
    * With {@code seeding: gymnasium} the environments' PCG64 states go into the checkpoint: a
    * resumed run equals the uninterrupted one, and differs from a natgrad-seeded one.
    */
