@@ -119,8 +119,13 @@ class SparkSamplerTest {
 
   /** Training through Spark gives the in-process run's policy, bit for bit. */
   static String train(String engine, Map<String, String> options) {
+    return train(engine, options, "CartPole-v1", "fisher");
+  }
+
+  static String train(String engine, Map<String, String> options, String env, String metric) {
     Map<String, Object> m = new HashMap<>();
-    m.put("env", "CartPole-v1");
+    m.put("env", env);
+    m.put("metric", metric);
     m.put("algo", "trpo");
     m.put("n_envs", 4);
     m.put("n_steps", 128);
@@ -135,6 +140,16 @@ class SparkSamplerTest {
   @Test
   void trainingOnSparkEqualsTrainingInProcess() {
     assertThat(train("spark", Map.of("master", "local[2]"))).isEqualTo(train("local", Map.of()));
+  }
+
+  /** Every metric works where the samples came from: the update runs on the driver. */
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.CsvSource({"CartPole-v1, mc-fisher",
+      "CartPole-v1, empirical-fisher", "CartPole-v1, diagonal-fisher", "Pendulum-v1, wasserstein"})
+  void everyMetricTrainsOnSparkAsInProcess(String env, String metric) {
+    String local = train("local", Map.of(), env, metric);
+    assertThat(train("spark", Map.of("master", "local[2]"), env, metric)).isEqualTo(local);
+    assertThat(local).isNotEqualTo(train("local", Map.of(), env, "fisher"));
   }
 
   @Test
