@@ -137,6 +137,38 @@ public final class BenchCommand implements Callable<Integer> {
     row("gradient on the same batch", ms(g), "ms", "", "");
     row("product / gradient", String.format(Locale.ROOT, "%.2f", fvp / g), "", "<= 2",
         status(fvp / g <= 2));
+    double[] ones = new double[2048];
+    java.util.Arrays.fill(ones, 1.0);
+    double[] squared = new double[2048];
+    for (int i = 0; i < squared.length; i++) {
+      squared[i] = weights[i] * weights[i];
+    }
+    metricRow("mc-fisher", data.policy.scoreOuterOperator(data.theta,
+        data.batch.observations(), data.batch.actions(), ones, 2048), v, out, fvp, "CartPole");
+    metricRow("empirical-fisher", data.policy.scoreOuterOperator(data.theta,
+        data.batch.observations(), data.batch.actions(), squared, 2048), v, out, fvp, "CartPole");
+    Workloads.PendulumBatch pendulum = new Workloads.PendulumBatch(2048);
+    double[] pv = gaussian(pendulum.theta.length, rng);
+    double[] pout = new double[pv.length];
+    LinearOperator pf = pendulum.policy.fisherOperator(pendulum.theta,
+        pendulum.batch.observations(), 2048);
+    double pfvp = time(() -> {
+      pf.apply(pv, pout);
+      return 1;
+    });
+    metricRow("wasserstein", pendulum.policy.wassersteinOperator(pendulum.theta,
+        pendulum.batch.observations(), 2048), pv, pout, pfvp, "Pendulum");
+  }
+
+  /** One metric's product against the exact Fisher's on the same batch (issue 14: ≤ 1.25×). */
+  private void metricRow(String name, LinearOperator g, double[] v, double[] out, double fisherNs,
+      String task) {
+    double t = time(() -> {
+      g.apply(v, out);
+      return 1;
+    });
+    row(name + " product / Fisher product, 2048 " + task + " observations",
+        String.format(Locale.ROOT, "%.2f", t / fisherNs), "", "<= 1.25", status(t / fisherNs <= 1.25));
   }
 
   private void trpo() {
