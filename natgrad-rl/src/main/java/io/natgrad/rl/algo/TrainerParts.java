@@ -66,6 +66,29 @@ public record TrainerParts(String envId, Map<String, Object> envOptions, Policy 
   }
 
   /**
+   * Refuses a metric the environment's policy cannot have (wasserstein with discrete actions),
+   * before any work starts; the message starts with the key, {@code metric: …}.
+   */
+  public static void checkMetric(TrainConfig config) {
+    if (config.algo() != Algorithm.PPO) {
+      Env probe = EnvRegistry.make(config.env(), config.envOptions());
+      checkMetric(config, probe, makePolicy(config, probe));
+    }
+  }
+
+  private static void checkMetric(TrainConfig config, Env probe, NeuralPolicy policy) {
+    if (config.algo() == Algorithm.PPO) {
+      return; // PPO has no metric (the configuration refuses one)
+    }
+    try {
+      PolicyMetric.named(config.naturalGradient().metric()).check(policy);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("metric: " + config.env() + " has "
+          + probe.actionSpace() + " actions: " + e.getMessage(), e);
+    }
+  }
+
+  /**
    * The parts of a configured run: an MLP policy for the environment's action space, its critic
    * (MLP or linear), the normalizers, a sampler of n_envs copies (in process with {@code workers}
    * threads, or through the engine called {@code engine}), GAE, and the algorithm's update.
@@ -77,30 +100,6 @@ public record TrainerParts(String envId, Map<String, Object> envOptions, Policy 
    * @param engine "local" (in process) or a {@link SamplerEngine}'s name
    * @param engineOptions the engine's options
    */
-  /**
-   * Refuses a metric the environment's policy cannot have (wasserstein with discrete actions),
-   * before any work starts; the message starts with the key, {@code metric: …}.
-   */
-  public static void checkMetric(TrainConfig config) {
-    if (config.algo() == Algorithm.PPO) {
-      return;
-    }
-    Env probe = EnvRegistry.make(config.env(), config.envOptions());
-    checkMetric(config, probe, makePolicy(config, probe));
-  }
-
-  private static void checkMetric(TrainConfig config, Env probe, NeuralPolicy policy) {
-    if (config.algo() == Algorithm.PPO) {
-      return;
-    }
-    try {
-      PolicyMetric.named(config.naturalGradient().metric()).check(policy);
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("metric: " + config.env() + " has "
-          + probe.actionSpace() + " actions: " + e.getMessage(), e);
-    }
-  }
-
   public static TrainerParts of(TrainConfig config, double[] initialTheta,
       RunningMeanStd initialNormalizer, int workers, String engine,
       Map<String, String> engineOptions) {
