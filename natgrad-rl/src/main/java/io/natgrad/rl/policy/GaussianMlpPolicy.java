@@ -205,11 +205,23 @@ public final class GaussianMlpPolicy extends MlpPolicyBase {
 
   @Override
   public LinearOperator fisherOperator(double[] theta, double[] obs, int n) {
-    Mlp.Workspace ws = forwardOwned(theta, obs, n);
     double[] invVar = new double[d];
+    double[] two = new double[d];
     for (int j = 0; j < d; j++) {
       invVar[j] = Math.exp(-2 * theta[netParams + j]);
+      two[j] = 2.0;
     }
+    return headMetricOperator(theta, obs, n, invVar, two);
+  }
+
+  /**
+   * v ↦ (1/n) Σᵢ Jᵢᵀ diag(m) Jᵢ v_net ⊕ diag(c) v_logσ: a metric of the distribution parameters
+   * (mean block m, log σ block c; no cross terms) pulled back through the network, by one
+   * forward-mode and one reverse pass.
+   */
+  private LinearOperator headMetricOperator(double[] theta, double[] obs, int n, double[] m,
+      double[] c) {
+    Mlp.Workspace ws = forwardOwned(theta, obs, n);
     int p = parameterDimension();
     return new LinearOperator() {
       @Override
@@ -221,9 +233,9 @@ public final class GaussianMlpPolicy extends MlpPolicyBase {
       public void apply(double[] v, double[] out) {
         Arrays.fill(out, 0.0);
         net.gaussNewtonProduct(theta, v, ws, (yDot, yBar, r0, r1) ->
-            DiagonalGaussian.meanFisherRows(invVar, yDot, yBar, r0, r1, d, n), out);
+            DiagonalGaussian.meanFisherRows(m, yDot, yBar, r0, r1, d, n), out);
         for (int j = 0; j < d; j++) {
-          out[netParams + j] = 2.0 * v[netParams + j];
+          out[netParams + j] = c[j] * v[netParams + j];
         }
       }
     };
@@ -243,30 +255,13 @@ public final class GaussianMlpPolicy extends MlpPolicyBase {
    * log σ (instead of 2): one forward-mode and one reverse pass.
    */
   public LinearOperator wassersteinOperator(double[] theta, double[] obs, int n) {
-    Mlp.Workspace ws = forwardOwned(theta, obs, n);
     double[] two = new double[d];
-    Arrays.fill(two, 2.0);
-    double[] var = new double[d];
+    double[] twoVar = new double[d];
     for (int j = 0; j < d; j++) {
-      var[j] = Math.exp(2 * theta[netParams + j]);
+      two[j] = 2.0;
+      twoVar[j] = 2.0 * Math.exp(2 * theta[netParams + j]);
     }
-    int p = parameterDimension();
-    return new LinearOperator() {
-      @Override
-      public int dimension() {
-        return p;
-      }
-
-      @Override
-      public void apply(double[] v, double[] out) {
-        Arrays.fill(out, 0.0);
-        net.gaussNewtonProduct(theta, v, ws, (yDot, yBar, r0, r1) ->
-            DiagonalGaussian.meanFisherRows(two, yDot, yBar, r0, r1, d, n), out);
-        for (int j = 0; j < d; j++) {
-          out[netParams + j] = 2.0 * var[j] * v[netParams + j];
-        }
-      }
-    };
+    return headMetricOperator(theta, obs, n, two, twoVar);
   }
 
   /**

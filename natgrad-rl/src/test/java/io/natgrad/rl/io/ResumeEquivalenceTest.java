@@ -80,21 +80,19 @@ class ResumeEquivalenceTest {
   }
 
   /**
-   * Every metric other than the default goes through the same checkpoint: a TRPO run resumed from
-   * disk with another number of workers equals the uninterrupted one.
+   * Trains {@code c} straight through (2 workers) and again stopped after 3 updates (1 worker), its
+   * checkpoint written to disk, checked by {@code onState}, read into a new trainer (2 workers) and
+   * finished: asserts equal parameters and metrics rows; returns the parameters.
    */
-  @ParameterizedTest
-  @CsvSource({"CartPole-v1, mc-fisher", "CartPole-v1, empirical-fisher",
-      "Acrobot-v1, diagonal-fisher", "Pendulum-v1, wasserstein", "Pendulum-v1, euclidean"})
-  void everyMetricResumesExactly(String env, String metric) throws Exception {
-    TrainConfig c = config(env, "trpo", false, 6).with(Map.of("metric", metric));
+  private double[] resumesExactly(TrainConfig c, String name,
+      java.util.function.Consumer<TrainerState> onState) throws Exception {
     List<MetricsRow> straightRows = new ArrayList<>();
     double[] expected;
     try (OnPolicyTrainer straight = new OnPolicyTrainer(c, null, null, 512, 2, 2)) {
       expected = straight.train(it -> straightRows.add(it.metrics()));
     }
     List<MetricsRow> resumedRows = new ArrayList<>();
-    Path file = tmp.resolve(metric + ".json");
+    Path file = tmp.resolve(name + ".json");
     try (OnPolicyTrainer first = new OnPolicyTrainer(c, null, null, 512, 2, 1)) {
       first.train(it -> {
         resumedRows.add(it.metrics());
@@ -103,7 +101,7 @@ class ResumeEquivalenceTest {
       CheckpointFile.write(first.checkpoint(), file);
     }
     TrainerState state = CheckpointFile.read(file);
-    assertThat(state.config()).containsEntry("metric", metric);
+    onState.accept(state);
     double[] actual;
     try (OnPolicyTrainer second = new OnPolicyTrainer(TrainConfig.fromMap(state.config()), null,
         null, 512, 2, 2)) {
@@ -112,6 +110,20 @@ class ResumeEquivalenceTest {
     }
     assertThat(actual).containsExactly(expected);
     assertThat(rows(resumedRows)).isEqualTo(rows(straightRows));
+    return expected;
+  }
+
+  /**
+   * Every metric other than the default goes through the same checkpoint: a TRPO run resumed from
+   * disk with another number of workers equals the uninterrupted one.
+   */
+  @ParameterizedTest
+  @CsvSource({"CartPole-v1, mc-fisher", "CartPole-v1, empirical-fisher",
+      "Acrobot-v1, diagonal-fisher", "Pendulum-v1, wasserstein", "Pendulum-v1, euclidean"})
+  void everyMetricResumesExactly(String env, String metric) throws Exception {
+    TrainConfig c = config(env, "trpo", false, 6).with(Map.of("metric", metric));
+    double[] expected = resumesExactly(c, metric, state ->
+        assertThat(state.config()).containsEntry("metric", metric));
     try (OnPolicyTrainer fisher = new OnPolicyTrainer(config(env, "trpo", false, 6), null, null,
         512, 2, 2)) {
       assertThat(fisher.train(null)).as("the metric is used").isNotEqualTo(expected);
@@ -127,30 +139,8 @@ class ResumeEquivalenceTest {
   void gymnasiumSeededRunsResumeExactly(String env, String algo) throws Exception {
     TrainConfig c = config(env, algo, false, 6).with(Map.of("seeding", "gymnasium"));
     assertThat(c.toMap()).containsEntry("seeding", "gymnasium");
-    List<MetricsRow> straightRows = new ArrayList<>();
-    double[] expected;
-    try (OnPolicyTrainer straight = new OnPolicyTrainer(c, null, null, 512, 2, 2)) {
-      expected = straight.train(it -> straightRows.add(it.metrics()));
-    }
-    List<MetricsRow> resumedRows = new ArrayList<>();
-    Path file = tmp.resolve("gym-" + env + ".json");
-    try (OnPolicyTrainer first = new OnPolicyTrainer(c, null, null, 512, 2, 1)) {
-      first.train(it -> {
-        resumedRows.add(it.metrics());
-        return resumedRows.size() < 3;
-      });
-      CheckpointFile.write(first.checkpoint(), file);
-    }
-    TrainerState state = CheckpointFile.read(file);
-    assertThat(state.sampler().copies().get(0).env().rng()).hasSize(6); // PCG64
-    double[] actual;
-    try (OnPolicyTrainer second = new OnPolicyTrainer(TrainConfig.fromMap(state.config()), null,
-        null, 512, 2, 2)) {
-      assertThat(second.restore(state)).isTrue();
-      actual = second.train(it -> resumedRows.add(it.metrics()));
-    }
-    assertThat(actual).containsExactly(expected);
-    assertThat(rows(resumedRows)).isEqualTo(rows(straightRows));
+    double[] expected = resumesExactly(c, "gym-" + env, state ->
+        assertThat(state.sampler().copies().get(0).env().rng()).hasSize(6)); // PCG64
     try (OnPolicyTrainer natgrad = new OnPolicyTrainer(config(env, algo, false, 6), null, null,
         512, 2, 2)) {
       assertThat(natgrad.train(null)).isNotEqualTo(expected);
