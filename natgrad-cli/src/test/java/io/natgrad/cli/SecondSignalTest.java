@@ -23,14 +23,8 @@ class SecondSignalTest {
   void aSecondInterruptAbortsAtOnce() throws Exception {
     Path run = tmp.resolve("run");
     Path err = tmp.resolve("err.log");
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     // long updates (2 × 2¹⁶ steps of CartPole each) so that the second signal lands inside one
-    List<String> cmd = new ArrayList<>(List.of(java, "--add-modules", "jdk.incubator.vector",
-        "-cp", System.getProperty("java.class.path"), "io.natgrad.cli.Main", "train", "--env",
-        "CartPole-v1", "--n-envs", "2", "--n-steps", "65536", "--steps", "10000000",
-        "--checkpoint-every", "1", "--workers", "1", "--out", run.toString()));
-    Process p = new ProcessBuilder(cmd).redirectError(err.toFile())
-        .redirectOutput(tmp.resolve("out.log").toFile()).start();
+    Process p = train(run, err, tmp.resolve("out.log"), "65536", "10000000");
     // the handlers are installed before the first update: wait for the metrics file's header
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
     while (!Files.exists(run.resolve("metrics.csv")) && p.isAlive()
@@ -63,14 +57,8 @@ class SecondSignalTest {
   void anAbortedRunResumesFromItsLastCheckpoint() throws Exception {
     Path run = tmp.resolve("run2");
     Path err = tmp.resolve("err2.log");
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     // three updates of 2 × 2¹⁵ steps; the signals land after the first checkpoint
-    List<String> cmd = new ArrayList<>(List.of(java, "--add-modules", "jdk.incubator.vector",
-        "-cp", System.getProperty("java.class.path"), "io.natgrad.cli.Main", "train", "--env",
-        "CartPole-v1", "--n-envs", "2", "--n-steps", "32768", "--steps", "196608",
-        "--checkpoint-every", "1", "--workers", "1", "--out", run.toString()));
-    Process p = new ProcessBuilder(cmd).redirectError(err.toFile())
-        .redirectOutput(tmp.resolve("out2.log").toFile()).start();
+    Process p = train(run, err, tmp.resolve("out2.log"), "32768", "196608");
     Path first = run.resolve("checkpoints").resolve("checkpoint-00000001.json");
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
     while (!Files.exists(first) && p.isAlive() && System.nanoTime() < deadline) {
@@ -96,6 +84,18 @@ class SecondSignalTest {
     // one row per update of the whole run, none lost or repeated
     List<String> rows = Files.readAllLines(run.resolve("metrics.csv"));
     assertThat(rows).hasSize(1 + 3);
+  }
+
+  /** natgrad train on CartPole in a child JVM: 2 copies × nSteps per update, a checkpoint each. */
+  static Process train(Path run, Path err, Path out, String nSteps, String steps)
+      throws Exception {
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    List<String> cmd = new ArrayList<>(List.of(java, "--add-modules", "jdk.incubator.vector",
+        "-cp", System.getProperty("java.class.path"), "io.natgrad.cli.Main", "train", "--env",
+        "CartPole-v1", "--n-envs", "2", "--n-steps", nSteps, "--steps", steps,
+        "--checkpoint-every", "1", "--workers", "1", "--out", run.toString()));
+    return new ProcessBuilder(cmd).redirectError(err.toFile()).redirectOutput(out.toFile())
+        .start();
   }
 
   static void signal(Process p) throws Exception {
