@@ -144,7 +144,7 @@ public final class SweepCommand implements Callable<Integer> {
         settings.putAll(combo);
         settings.put("seed", seed);
         try {
-          TrainConfig.fromMap(settings);
+          io.natgrad.rl.algo.TrainerParts.checkMetric(TrainConfig.fromMap(settings));
         } catch (IllegalArgumentException e) {
           throw new IllegalArgumentException("sweep cell " + combo + " seed " + seed + ": "
               + e.getMessage());

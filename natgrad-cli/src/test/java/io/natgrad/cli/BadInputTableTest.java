@@ -201,6 +201,9 @@ class BadInputTableTest {
     l.add(c("sweep zero parallel", "--parallel|0", "sweep", "--parallel", "0",
         write("s2.yml", "base: {env: CartPole-v1, n_timesteps: 512}\nseeds: [0]\nout: "
             + tmp.resolve("sw") + "\n").toString()));
+    l.add(c("sweep wasserstein on discrete actions", "sweep cell {metric=wasserstein}|Discrete(2)",
+        "sweep", write("s3.yml", "base: {env: CartPole-v1, algo: trpo}\ngrid: {metric: [fisher, "
+            + "wasserstein]}\nseeds: [0]\nout: " + tmp.resolve("sw3") + "\n").toString()));
     // the command itself
     l.add(c("near-miss command", "trian|did you mean train", "trian"));
     return l.stream();
