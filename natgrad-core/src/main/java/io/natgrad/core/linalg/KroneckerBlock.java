@@ -7,19 +7,21 @@ import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
 
 /**
  * One Kronecker-factored block of a K-FAC Fisher (Martens and Grosse 2015; ACKTR, Wu et al. 2017):
- * for a dense layer z = W a with W of shape out × in, stored row-major in θ (index o·in + i), the
- * Fisher block E[vec(δaᵀ) vec(δaᵀ)ᵀ] is approximated by S ⊗ A with S = E[δδᵀ] (out × out, gradients
- * of log π with respect to the pre-activations) and A = E[aaᵀ] (in × in, the layer's inputs; a
- * bias is a constant input 1). In this index order
+ * the parameters of a dense layer as an r × c matrix V held row-major (index j·c + k), and the
+ * block R ⊗ C with R (r × r) the second moment along the rows and C (c × c) along the columns.
+ * natgrad's {@code Mlp} stores a layer's weights input-major with the bias as one more row, so
+ * there R = A = E[ā āᵀ] (the layer's inputs with a constant 1 for the bias, bias folded in) and
+ * C = S = E[δ δᵀ] (gradients of log π with respect to the layer's pre-activations). In this index
+ * order
  *
  * <pre>
- * (S ⊗ A) vec(V) = vec(S V A),
- * (S ⊗ A + λI)⁻¹ vec(V) = vec(Q_S [(Q_Sᵀ V Q_A) ⊘ (s aᵀ + λ)] Q_Aᵀ),
+ * (R ⊗ C) vec(V) = vec(R V C),
+ * (R ⊗ C + λI)⁻¹ vec(V) = vec(Q_R [(Q_Rᵀ V Q_C) ⊘ (r cᵀ + λ)] Q_Cᵀ),
  * </pre>
  *
- * with S = Q_S diag(s) Q_Sᵀ and A = Q_A diag(a) Q_Aᵀ: the damping is added in the Kronecker
+ * with R = Q_R diag(r) Q_Rᵀ and C = Q_C diag(c) Q_Cᵀ: the damping is added in the Kronecker
  * eigenbasis (exactly, not by factored Tikhonov), and the solve costs two small eigendecompositions
- * (computed on first use and kept) and four small matrix products — never the (out·in)² matrix.
+ * (computed on first use and kept) and four small matrix products — never the (r·c)² matrix.
  */
 public final class KroneckerBlock implements LinearOperator {
   private final DMatrixRMaj s;
@@ -32,8 +34,8 @@ public final class KroneckerBlock implements LinearOperator {
   private double[] ea;
 
   /**
-   * @param s S, out × out, symmetric positive semi-definite (copied)
-   * @param a A, in × in, symmetric positive semi-definite (copied)
+   * @param s R, the row factor (r × r), symmetric positive semi-definite (copied)
+   * @param a C, the column factor (c × c), symmetric positive semi-definite (copied)
    */
   public KroneckerBlock(DMatrixRMaj s, DMatrixRMaj a) {
     if (s.numRows != s.numCols || a.numRows != a.numCols) {
@@ -51,7 +53,7 @@ public final class KroneckerBlock implements LinearOperator {
     return rows * cols;
   }
 
-  /** out = vec(S V A) with V the out × in matrix held row-major in v. */
+  /** out = vec(R V C) with V the r × c matrix held row-major in v. */
   @Override
   public void apply(double[] v, double[] out) {
     DMatrixRMaj vm = DMatrixRMaj.wrap(rows, cols, v.clone());
@@ -61,7 +63,7 @@ public final class KroneckerBlock implements LinearOperator {
     CommonOps_DDRM.mult(sv, a, r);
   }
 
-  /** out = (S ⊗ A + λI)⁻¹ v, damping added to every eigenvalue product s_o·a_i. */
+  /** out = (R ⊗ C + λI)⁻¹ v, damping added to every eigenvalue product r_j·c_k. */
   public void solveDamped(double[] v, double damping, double[] out) {
     if (!(damping >= 0) || Double.isInfinite(damping)) {
       throw new IllegalArgumentException("damping must be finite and >= 0, got " + damping);

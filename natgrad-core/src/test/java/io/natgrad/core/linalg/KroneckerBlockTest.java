@@ -11,8 +11,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * K-FAC's Kronecker block against the dense Kronecker product (EJML's kron) on random second
- * moments from seeded generators: the product S ⊗ A (1e-12 relative), the damped solve against a
- * dense LU solve of S ⊗ A + λI (1e-10 relative), including rank-deficient factors (fewer samples
+ * moments from seeded generators: the product R ⊗ C (1e-12 relative), the damped solve against a
+ * dense LU solve of R ⊗ C + λI (1e-10 relative), including rank-deficient factors (fewer samples
  * than dimensions), which only the damping makes invertible.
  */
 class KroneckerBlockTest {
@@ -86,7 +86,7 @@ class KroneckerBlockTest {
   /**
    * Where K-FAC is exact: a linear-Gaussian model y ~ N(W s, Σ) has the Fisher of vec(W)
    * (1/m) Σ_s J_sᵀ Σ⁻¹ J_s = Σ⁻¹ ⊗ E[s sᵀ] (J_s = ∂(W s)/∂vec(W)), the block with S = E[δδᵀ] = Σ⁻¹
-   * (δ = Σ⁻¹(y − W s), expected over y) and A = E[s sᵀ].
+   * (δ = Σ⁻¹(y − W s), expected over y) as the row factor (W is out × in) and A = E[s sᵀ].
    */
   @org.junit.jupiter.api.Test
   void isTheExactFisherOfALinearGaussianModel() {

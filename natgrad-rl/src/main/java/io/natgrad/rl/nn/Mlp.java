@@ -325,6 +325,57 @@ public final class Mlp {
     }
   }
 
+  /**
+   * K-FAC's two factors of layer {@code layer} (Martens and Grosse 2015) after {@link #backward} on
+   * the same workspace, whose upstream gradient ȳ held one row per sample (e.g. the score of
+   * log π in the distribution's parameters at the sample's action):
+   *
+   * <pre>
+   * A = (1/n) Σᵢ āᵢ āᵢᵀ,  āᵢ = (aᵢ, 1)   the layer's inputs with the bias folded in, (in+1)²
+   * S = (1/n) Σᵢ δᵢ δᵢᵀ                  ∂(ȳᵢ·yᵢ)/∂zᵢ at the layer's pre-activations, out²
+   * </pre>
+   *
+   * The layer's parameters (weights input-major, then the bias) are the (in+1) × out matrix whose
+   * per-sample gradient is āᵢ δᵢᵀ, so its K-FAC block is A ⊗ S in θ's order
+   * ({@code io.natgrad.core.linalg.KroneckerBlock(A, S)}), exact for one sample.
+   *
+   * @return {A, S}
+   */
+  public DMatrixRMaj[] kfacFactors(Workspace ws, int layer) {
+    if (layer < 0 || layer >= layers()) {
+      throw new IllegalArgumentException("layer must be in [0, " + layers() + "), got " + layer);
+    }
+    int n = ws.batch;
+    int in = sizes[layer];
+    int out = sizes[layer + 1];
+    double[] h = ws.h[layer];
+    double[] d = ws.dh[layer + 1];
+    DMatrixRMaj a = new DMatrixRMaj(in + 1, in + 1);
+    DMatrixRMaj s = new DMatrixRMaj(out, out);
+    for (int r = 0; r < n; r++) {
+      for (int i = 0; i <= in; i++) {
+        double hi = i < in ? h[r * in + i] : 1.0;
+        for (int j = 0; j <= in; j++) {
+          a.data[i * (in + 1) + j] += hi * (j < in ? h[r * in + j] : 1.0);
+        }
+      }
+      for (int o = 0; o < out; o++) {
+        double dO = d[r * out + o];
+        for (int p = 0; p < out; p++) {
+          s.data[o * out + p] += dO * d[r * out + p];
+        }
+      }
+    }
+    org.ejml.dense.row.CommonOps_DDRM.divide(a, n);
+    org.ejml.dense.row.CommonOps_DDRM.divide(s, n);
+    return new DMatrixRMaj[] {a, s};
+  }
+
+  /** The first parameter of layer {@code layer}'s block (its weights, then its bias). */
+  public int layerOffset(int layer) {
+    return weightOffset[layer];
+  }
+
   /** Wᵀ of every layer whose input gradient the reverse pass needs. */
   private void prepareTransposed(double[] theta, Workspace ws, boolean wantInput) {
     for (int l = wantInput ? 0 : 1; l < layers(); l++) {
