@@ -292,19 +292,25 @@ public final class CategoricalMlpPolicy extends MlpPolicyBase {
     };
   }
 
+  /** ∂ log π(aᵢ|sᵢ) / ∂ logits = onehot(aᵢ) − softmax(logitsᵢ), n × k. */
   @Override
-  public LinearOperator scoreOuterOperator(double[] theta, double[] obs, double[] actions,
-      double[] weights, int n) {
-    Mlp.Workspace ws = forwardOwned(theta, obs, n);
-    double[] logits = ws.output();
+  double[] headScores(double[] theta, double[] logits, double[] actions, int n) {
     double[] e = new double[n * k];
     for (int i = 0; i < n; i++) {
       Categorical.softmax(logits, i * k, k, e);
       int a = index(actions[i]);
       for (int j = 0; j < k; j++) {
-        e[i * k + j] = (j == a ? 1.0 : 0.0) - e[i * k + j]; // ∂ log π / ∂ logits
+        e[i * k + j] = (j == a ? 1.0 : 0.0) - e[i * k + j];
       }
     }
+    return e;
+  }
+
+  @Override
+  public LinearOperator scoreOuterOperator(double[] theta, double[] obs, double[] actions,
+      double[] weights, int n) {
+    Mlp.Workspace ws = forwardOwned(theta, obs, n);
+    double[] e = headScores(theta, ws.output(), actions, n);
     int dim = parameterDimension();
     return new LinearOperator() {
       @Override

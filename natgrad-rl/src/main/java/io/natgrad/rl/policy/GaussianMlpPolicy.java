@@ -288,6 +288,19 @@ public final class GaussianMlpPolicy extends MlpPolicyBase {
     return means / n + sigmas;
   }
 
+  /** ∂ log π(aᵢ|sᵢ) / ∂ μ = (aᵢ − μᵢ)/σ², n × d (log σ is not a network output). */
+  @Override
+  double[] headScores(double[] theta, double[] mu, double[] actions, int n) {
+    double[] e = new double[n * d];
+    for (int j = 0; j < d; j++) {
+      double invVar = Math.exp(-2 * theta[netParams + j]);
+      for (int i = 0; i < n; i++) {
+        e[i * d + j] = (actions[i * d + j] - mu[i * d + j]) * invVar;
+      }
+    }
+    return e;
+  }
+
   @Override
   public LinearOperator scoreOuterOperator(double[] theta, double[] obs, double[] actions,
       double[] weights, int n) {

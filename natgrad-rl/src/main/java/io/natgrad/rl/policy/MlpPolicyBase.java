@@ -18,6 +18,22 @@ abstract class MlpPolicyBase implements NeuralPolicy {
     return net;
   }
 
+  /** ∂ log π(aᵢ|sᵢ) with respect to the network's outputs at the n rows, n × outputDim. */
+  abstract double[] headScores(double[] theta, double[] outputs, double[] actions, int n);
+
+  @Override
+  public org.ejml.data.DMatrixRMaj[][] kfacFactors(double[] theta, double[] observations,
+      double[] actions, int n) {
+    Mlp.Workspace ws = forwardOwned(theta, observations, n);
+    double[] e = headScores(theta, ws.output(), actions, n);
+    net.backward(theta, e, ws, new double[parameterDimension()], null);
+    org.ejml.data.DMatrixRMaj[][] out = new org.ejml.data.DMatrixRMaj[net.layers()][];
+    for (int l = 0; l < out.length; l++) {
+      out[l] = net.kfacFactors(ws, l);
+    }
+    return out;
+  }
+
   /** The network's outputs for one observation (valid until the next single-sample call). */
   double[] forwardOne(double[] theta, double[] observation) {
     Mlp.Workspace ws = single.get();

@@ -121,6 +121,15 @@ public interface NeuralPolicy extends Policy {
    */
   double[] fisherDiagonal(double[] theta, double[] observations, int n);
 
+  /**
+   * K-FAC's factors {A_l, S_l} of every layer (Martens and Grosse 2015; {@link Mlp#kfacFactors}) at
+   * the given actions — the batch's own on-policy actions, as ACKTR uses them: δ is the gradient of
+   * log π(aᵢ|sᵢ) at each layer's pre-activations, never weighted by advantages. The Gaussian
+   * policy's log σ is not a network parameter and has no factors (its Fisher block is exact).
+   */
+  org.ejml.data.DMatrixRMaj[][] kfacFactors(double[] theta, double[] observations,
+      double[] actions, int n);
+
   /** Initial parameters (SB3-style orthogonal initialization) from a seeded generator. */
   double[] initialParameters(io.natgrad.core.random.Rng rng);
 }
