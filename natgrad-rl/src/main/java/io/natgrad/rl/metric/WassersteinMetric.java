@@ -46,7 +46,8 @@ final class WassersteinMetric implements PolicyMetric {
     GaussianMlpPolicy policy = gaussian(sample);
     double[] obs = sample.batch().observations();
     int n = sample.batch().size();
-    return trial -> policy.meanW2Squared(thetaOld, trial, obs, n);
+    double[] meansOld = policy.outputs(thetaOld, obs, n); // once per line search, not per trial
+    return trial -> policy.meanW2Squared(meansOld, thetaOld, trial, obs, n);
   }
 
   @Override

@@ -269,17 +269,23 @@ public final class GaussianMlpPolicy extends MlpPolicyBase {
    * in closed form (Givens and Shortt 1984 for Gaussians; diagonal covariances commute).
    */
   public double meanW2Squared(double[] thetaOld, double[] thetaNew, double[] obs, int n) {
-    Mlp.Workspace pw1 = forwardBatch(thetaOld, obs, n);
-    Mlp.Workspace pw2 = forwardBatch(thetaNew, obs, n);
-    double[] m1 = pw1.output();
-    double[] m2 = pw2.output();
+    return meanW2Squared(outputs(thetaOld, obs, n), thetaOld, thetaNew, obs, n);
+  }
+
+  /**
+   * {@link #meanW2Squared(double[], double[], double[], int)} with π_old's means given (its
+   * {@link #outputs} on the same states), for a line search that tries several θ_new.
+   */
+  public double meanW2Squared(double[] meansOld, double[] thetaOld, double[] thetaNew,
+      double[] obs, int n) {
+    Mlp.Workspace pw = forwardBatch(thetaNew, obs, n);
+    double[] m2 = pw.output();
     double means = 0;
     for (int k = 0; k < n * d; k++) {
-      double diff = m1[k] - m2[k];
+      double diff = meansOld[k] - m2[k];
       means += diff * diff;
     }
-    release(pw1);
-    release(pw2);
+    release(pw);
     double sigmas = 0;
     for (int j = 0; j < d; j++) {
       double diff = Math.exp(thetaOld[netParams + j]) - Math.exp(thetaNew[netParams + j]);
@@ -306,17 +312,17 @@ public final class GaussianMlpPolicy extends MlpPolicyBase {
       double[] weights, int n) {
     Mlp.Workspace ws = forwardOwned(theta, obs, n);
     double[] mu = ws.output();
-    double[] e = new double[n * d]; // ∂ log π / ∂ μ = (a − μ)/σ²
+    double[] e = headScores(theta, mu, actions, n); // ∂ log π / ∂ μ = (a − μ)/σ²
     double[] q = new double[n * d]; // ∂ log π / ∂ log σ = (a − μ)²/σ² − 1
     for (int j = 0; j < d; j++) {
       double invVar = Math.exp(-2 * theta[netParams + j]);
       for (int i = 0; i < n; i++) {
         double diff = actions[i * d + j] - mu[i * d + j];
-        e[i * d + j] = diff * invVar;
         q[i * d + j] = diff * diff * invVar - 1.0;
       }
     }
     int p = parameterDimension();
+    double[] c = new double[n]; // per-row sᵢᵀv, rewritten by every product (rows are disjoint)
     return new LinearOperator() {
       @Override
       public int dimension() {
@@ -326,7 +332,6 @@ public final class GaussianMlpPolicy extends MlpPolicyBase {
       @Override
       public void apply(double[] v, double[] out) {
         Arrays.fill(out, 0.0);
-        double[] c = new double[n];
         net.gaussNewtonProduct(theta, v, ws, (yDot, yBar, r0, r1) -> {
           for (int i = r0; i < r1; i++) {
             double dot = 0;
