@@ -145,7 +145,8 @@ class SparkSamplerTest {
   /** Every metric works where the samples came from: the update runs on the driver. */
   @org.junit.jupiter.params.ParameterizedTest
   @org.junit.jupiter.params.provider.CsvSource({"CartPole-v1, mc-fisher",
-      "CartPole-v1, empirical-fisher", "CartPole-v1, diagonal-fisher", "Pendulum-v1, wasserstein"})
+      "CartPole-v1, empirical-fisher", "CartPole-v1, diagonal-fisher", "Pendulum-v1, wasserstein",
+      "CartPole-v1, kfac"})
   void everyMetricTrainsOnSparkAsInProcess(String env, String metric) {
     String local = train("local", Map.of(), env, metric);
     assertThat(train("spark", Map.of("master", "local[2]"), env, metric)).isEqualTo(local);

@@ -58,7 +58,7 @@ public final class TrainCommand implements Callable<Integer> {
       description = "Checkpoints to keep (default ${DEFAULT-VALUE}).")
   int keepCheckpoints;
 
-  @Option(names = "--algo", description = "trpo (default), npg or ppo.")
+  @Option(names = "--algo", description = "trpo (default), npg, ppo or acktr.")
   String algo;
 
   @Option(names = {"--steps", "--n-timesteps"}, description = "Total environment steps (default 100000).")
@@ -166,9 +166,24 @@ public final class TrainCommand implements Callable<Integer> {
   @Option(names = "--max-grad-norm", description = "PPO's gradient-norm clip (default 0.5).")
   String maxGradNorm;
   @Option(names = "--metric", description = "NPG/TRPO's metric G: fisher (default), mc-fisher, "
-      + "empirical-fisher, diagonal-fisher, wasserstein (Gaussian policies; target_kl then bounds "
-      + "the mean W2^2) or euclidean.")
+      + "empirical-fisher, diagonal-fisher, kfac (Kronecker-factored, solved in closed form), "
+      + "wasserstein (Gaussian policies; target_kl then bounds the mean W2^2) or euclidean.")
   String metric;
+  @Option(names = "--kfac-decay", description = "K-FAC's running-factor decay in [0, 1) "
+      + "(default 0: each batch's own factors; acktr 0.99).")
+  String kfacDecay;
+  @Option(names = "--kfac-refresh", description = "Rebuild K-FAC's blocks and their "
+      + "eigendecompositions every N updates (default 1; acktr 10).")
+  String kfacRefresh;
+  @Option(names = "--kfac-resample", description = "Draw K-FAC's actions from the policy "
+      + "instead of using the batch's (default false).")
+  String kfacResample;
+  @Option(names = "--kfac-damping", description = "ACKTR's damping (default 0.01).")
+  String kfacDamping;
+  @Option(names = "--kfac-clip", description = "ACKTR's KL clip (default 0.001).")
+  String kfacClip;
+  @Option(names = "--momentum", description = "ACKTR's SGD momentum (default 0.9).")
+  String momentum;
   @Option(names = "--seeding", description = "natgrad (default) or gymnasium: reset(seed) draws "
       + "the start state as Gymnasium's env.reset(seed=...) does (NumPy's PCG64).")
   String seeding;
@@ -240,6 +255,12 @@ public final class TrainCommand implements Callable<Integer> {
     put(m, "max_grad_norm", maxGradNorm);
     put(m, "seeding", seeding);
     put(m, "metric", metric);
+    put(m, "kfac_decay", kfacDecay);
+    put(m, "kfac_refresh", kfacRefresh);
+    put(m, "kfac_resample", kfacResample);
+    put(m, "kfac_damping", kfacDamping);
+    put(m, "kfac_clip", kfacClip);
+    put(m, "momentum", momentum);
     if (netArch != null || activation != null || logStdInit != null) {
       Map<String, Object> kw = new LinkedHashMap<>();
       Object old = m.get("policy_kwargs");
@@ -337,7 +358,9 @@ public final class TrainCommand implements Callable<Integer> {
         {"normalize_advantage", normalizeAdvantage}, {"baseline", baseline},
         {"n_epochs", nEpochs}, {"clip_range", clipRange}, {"clip_range_vf", clipRangeVf},
         {"sub_sampling_factor", subSamplingFactor}, {"ent_coef", entCoef}, {"vf_coef", vfCoef},
-        {"max_grad_norm", maxGradNorm}, {"seeding", seeding}, {"metric", metric}};
+        {"max_grad_norm", maxGradNorm}, {"seeding", seeding}, {"metric", metric},
+        {"kfac_decay", kfacDecay}, {"kfac_refresh", kfacRefresh}, {"kfac_resample", kfacResample},
+        {"kfac_damping", kfacDamping}, {"kfac_clip", kfacClip}, {"momentum", momentum}};
     for (String[] f : flags) {
       if (f[0].equals(key) && f[1] != null) {
         return flagOf(key) + message.substring(key.length());

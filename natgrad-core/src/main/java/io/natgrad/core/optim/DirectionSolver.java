@@ -7,12 +7,15 @@ import io.natgrad.core.linalg.DenseSolve;
 import io.natgrad.core.linalg.DiagonalOperator;
 import io.natgrad.core.linalg.LinearOperator;
 import io.natgrad.core.linalg.Preconditioner;
+import io.natgrad.core.linalg.SolvableOperator;
 
 /**
  * Solves G g = ∇f for the natural-gradient direction g = G⁻¹∇f.
  *
  * <p>{@link #direct()} factors small dense metrics (Cholesky through EJML; diagonal metrics in
  * closed form); {@link #conjugateGradient} needs only v ↦ Gv, so the metric is never formed.
+ * Both solve a {@link SolvableOperator} (K-FAC's block-diagonal Kronecker metric) in its own
+ * closed form: iterating on an operator that knows its inverse would only add error and cost.
  */
 @FunctionalInterface
 public interface DirectionSolver {
@@ -41,6 +44,9 @@ public interface DirectionSolver {
     return new DirectionSolver() {
       @Override
       public Solution solve(LinearOperator metric, double[] gradient) {
+        if (metric instanceof SolvableOperator s) {
+          return closedForm(s, gradient);
+        }
         if (metric instanceof DiagonalOperator d) {
           double[] diag = d.diagonal();
           double[] g = new double[gradient.length];
@@ -64,6 +70,13 @@ public interface DirectionSolver {
     };
   }
 
+  /** G⁻¹∇f by the operator's own closed form (no CG report). */
+  private static Solution closedForm(SolvableOperator metric, double[] gradient) {
+    double[] g = new double[gradient.length];
+    metric.solve(gradient, g);
+    return new Solution(g, null);
+  }
+
   /**
    * Conjugate gradient on the metric operator.
    *
@@ -74,6 +87,9 @@ public interface DirectionSolver {
     return new DirectionSolver() {
       @Override
       public Solution solve(LinearOperator metric, double[] gradient) {
+        if (metric instanceof SolvableOperator s) {
+          return closedForm(s, gradient);
+        }
         Preconditioner m = jacobi ? Preconditioner.jacobi(metric) : null;
         CgResult r = cg.solve(metric, gradient, null, m);
         return new Solution(r.solution(), r);

@@ -16,6 +16,7 @@ import io.natgrad.rl.batch.Batch;
 import io.natgrad.rl.config.Algorithm;
 import io.natgrad.rl.config.NaturalGradientSettings;
 import io.natgrad.rl.config.TrainConfig;
+import io.natgrad.rl.metric.KfacMetric;
 import io.natgrad.rl.metric.PolicyMetric;
 import io.natgrad.rl.metric.PolicySample;
 import io.natgrad.rl.nn.Parallelism;
@@ -58,6 +59,8 @@ public final class NaturalPolicyUpdate implements PolicyUpdate<NaturalPolicyUpda
   private final double learningRate;
   private final UpdateRule rule;
   private Rng criticRng;
+  /** ngd/cg_status of a metric solved in closed form (K-FAC): no CG ran. */
+  static final String CLOSED_FORM = "CLOSED_FORM";
   /** Consecutive rejected updates (health warnings); checkpointed. */
   private int failStreak;
   /** Updates so far whose measured KL was far from the predicted (logged sparingly). */
@@ -129,8 +132,15 @@ public final class NaturalPolicyUpdate implements PolicyUpdate<NaturalPolicyUpda
    *
    * @param criticRng the critic's minibatch stream
    * @param failStreak consecutive rejected updates
+   * @param metric the metric's own state as named arrays (K-FAC's running factors), empty when it
+   *     has none
    */
-  public record State(long[] criticRng, int failStreak) implements PolicyUpdate.State {}
+  public record State(long[] criticRng, int failStreak, java.util.Map<String, double[]> metric)
+      implements PolicyUpdate.State {
+    public State {
+      metric = java.util.Map.copyOf(metric);
+    }
+  }
 
   /**
    * @param policy π
@@ -247,7 +257,7 @@ public final class NaturalPolicyUpdate implements PolicyUpdate<NaturalPolicyUpda
     if (!u.accepted()) {
       return new Step(theta.clone(), new Stats(-value, 0.0, false,
           cg == null ? 0 : cg.iterations(), cg == null ? Double.NaN : cg.relativeResidual(),
-          cg == null ? "none" : cg.status().name(), 0.0, 0.0, 0.0, 0.0, u.backtracks(),
+          cg == null ? CLOSED_FORM : cg.status().name(), 0.0, 0.0, 0.0, 0.0, u.backtracks(),
           u.rejection(), own == null ? Double.NaN : 0.0));
     }
     double[] next = u.thetaNext();
@@ -262,8 +272,9 @@ public final class NaturalPolicyUpdate implements PolicyUpdate<NaturalPolicyUpda
     for (int i = 0; i < grad.length; i++) {
       gradDotDir += grad[i] * u.direction()[i];
     }
-    return new Step(next, new Stats(-value, kl, true, cg.iterations(), cg.relativeResidual(),
-        cg.status().name(), beta, predictedKl, beta * gradDotDir, value - after, u.backtracks(),
+    return new Step(next, new Stats(-value, kl, true, cg == null ? 0 : cg.iterations(),
+        cg == null ? Double.NaN : cg.relativeResidual(), cg == null ? CLOSED_FORM
+            : cg.status().name(), beta, predictedKl, beta * gradDotDir, value - after, u.backtracks(),
         null, measured));
   }
 
@@ -293,13 +304,17 @@ public final class NaturalPolicyUpdate implements PolicyUpdate<NaturalPolicyUpda
 
   @Override
   public State state() {
-    return new State(criticRng.state(), failStreak);
+    return new State(criticRng.state(), failStreak,
+        metric instanceof KfacMetric k ? k.state() : java.util.Map.of());
   }
 
   @Override
   public void restore(State state) {
     criticRng = Rng.fromState(state.criticRng());
     failStreak = state.failStreak();
+    if (metric instanceof KfacMetric k) {
+      k.restore(state.metric(), policy);
+    }
   }
 
   /**
@@ -320,7 +335,7 @@ public final class NaturalPolicyUpdate implements PolicyUpdate<NaturalPolicyUpda
       health = String.format(Locale.ROOT, "measured %s %.3g is %.2fx the predicted %.3g: "
           + "the %s model is poor here; raise cg_damping or lower target_kl",
           kl ? "KL" : "W2^2", s.checked(), s.checked() / s.predictedKl(), s.predictedKl(),
-          kl ? "Fisher" : "metric's quadratic");
+          metric.name() + " metric's quadratic");
     }
     if (!health.isEmpty()) {
       if (failStreak >= 3) {

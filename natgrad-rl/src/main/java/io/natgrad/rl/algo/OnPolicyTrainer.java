@@ -283,6 +283,7 @@ public final class OnPolicyTrainer implements AutoCloseable {
     Adam.State ppoAdam = null;
     long[] criticRng;
     int failStreak = 0;
+    java.util.Map<String, double[]> updateState = java.util.Map.of();
     if (update instanceof PpoUpdate ppo) {
       PpoUpdate.State st = ppo.state();
       ppoAdam = st.adam();
@@ -291,6 +292,7 @@ public final class OnPolicyTrainer implements AutoCloseable {
       NaturalPolicyUpdate.State st = ((NaturalPolicyUpdate) update).state();
       criticRng = st.criticRng();
       failStreak = st.failStreak();
+      updateState = st.metric();
     }
     return new TrainerState(config.toMap(), iteration, steps, lastElapsed, theta.clone(),
         valueFunction.parameters(),
@@ -298,7 +300,7 @@ public final class OnPolicyTrainer implements AutoCloseable {
             ? mlp.optimizer().state() : null,
         ppoAdam, normalizer == null ? null : normalizer.stats().copy(), criticRng,
         sampler.snapshot(), new ArrayList<>(recent), nextEval, evals,
-        bestEval == Double.NEGATIVE_INFINITY ? null : bestEval, failStreak);
+        bestEval == Double.NEGATIVE_INFINITY ? null : bestEval, failStreak, updateState);
   }
 
   /**
@@ -336,7 +338,7 @@ public final class OnPolicyTrainer implements AutoCloseable {
       ppo.restore(new PpoUpdate.State(s.criticRng(), s.ppoAdam()));
     } else {
       ((NaturalPolicyUpdate) update).restore(
-          new NaturalPolicyUpdate.State(s.criticRng(), s.failStreak()));
+          new NaturalPolicyUpdate.State(s.criticRng(), s.failStreak(), s.updateState()));
     }
     if ((normalizer == null) != (s.normalizer() == null)) {
       throw new IllegalArgumentException("checkpoint and configuration disagree on normalize");

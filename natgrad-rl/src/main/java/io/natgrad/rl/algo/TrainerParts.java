@@ -103,6 +103,9 @@ public record TrainerParts(String envId, Map<String, Object> envOptions, Policy 
   public static TrainerParts of(TrainConfig config, double[] initialTheta,
       RunningMeanStd initialNormalizer, int workers, String engine,
       Map<String, String> engineOptions) {
+    if (config.algo() == Algorithm.ACKTR) {
+      throw new IllegalArgumentException("algo acktr is not implemented yet");
+    }
     Env probe = EnvRegistry.make(config.env(), config.envOptions());
     if (!(probe.observationSpace() instanceof Box)) {
       throw new IllegalArgumentException("environment " + config.env()
@@ -145,12 +148,27 @@ public record TrainerParts(String envId, Map<String, Object> envOptions, Policy 
       }
       update = new PpoUpdate(policy, mlp, config, criticRng);
     } else {
-      update = new NaturalPolicyUpdate(policy, critic, config,
-          PolicyMetric.named(config.naturalGradient().metric()), criticRng);
+      update = new NaturalPolicyUpdate(policy, critic, config, metric(config), criticRng);
     }
     return new TrainerParts(config.env(), config.envOptions(), policy, theta, sampler, config.sampling().nSteps(),
         new GaeEstimator(critic, config.sampling().gamma(), config.sampling().gaeLambda()),
         update, critic, normalizer);
+  }
+
+  /**
+   * The run's metric: the named one, or for {@code kfac} an instance of its own holding the
+   * running factors (checkpointed) with the configuration's decay, refresh period and resampling
+   * stream.
+   */
+  public static PolicyMetric metric(TrainConfig config) {
+    PolicyMetric named = PolicyMetric.named(config.naturalGradient().metric());
+    if (named != PolicyMetric.KFAC) {
+      return named;
+    }
+    io.natgrad.rl.config.KfacSettings k = config.naturalGradient().kfac();
+    return new io.natgrad.rl.metric.KfacMetric(
+        new io.natgrad.rl.metric.KfacMetric.Settings(k.decay(), k.refreshEvery(), k.resample()),
+        Rng.of(Rng.derive(config.seed(), "kfac")));
   }
 
   private static Sampler sampler(TrainConfig config, NeuralPolicy policy,

@@ -30,8 +30,16 @@ import java.util.Map;
  * @param evals evaluations done
  * @param bestEval the best evaluation so far, or null
  * @param failStreak consecutive rejected updates (health warnings)
+ * @param updateState the update's other state as named arrays (K-FAC's running factors, ACKTR's
+ *     momentum), empty when it has none
  */
 public record TrainerState(Map<String, Object> config, int iteration, long steps,
     double elapsedSeconds, double[] theta, double[] valueParameters, Adam.State valueAdam,
     Adam.State ppoAdam, RunningMeanStd normalizer, long[] criticRng, SamplerState sampler,
-    List<double[]> recentEpisodes, long nextEval, int evals, Double bestEval, int failStreak) {}
+    List<double[]> recentEpisodes, long nextEval, int evals, Double bestEval, int failStreak,
+    Map<String, double[]> updateState) {
+
+  public TrainerState {
+    updateState = Map.copyOf(updateState);
+  }
+}

@@ -9,7 +9,12 @@ public enum Algorithm {
   /** TRPO: the natural-gradient step with a KL-checked backtracking line search. */
   TRPO("trpo"),
   /** PPO: clipped ratios, epochs of Adam on minibatches (the relaxed trust region). */
-  PPO("ppo");
+  PPO("ppo"),
+  /**
+   * ACKTR (Wu et al. 2017): A2C's short rollouts, the K-FAC natural-gradient direction of the
+   * actor and the critic, scaled to a KL clip, applied by SGD with momentum.
+   */
+  ACKTR("acktr");
 
   private final String label;
 
@@ -36,6 +41,6 @@ public enum Algorithm {
         return a;
       }
     }
-    throw new IllegalArgumentException("algo must be trpo, npg or ppo, got '" + key + "'");
+    throw new IllegalArgumentException("algo must be trpo, npg, ppo or acktr, got '" + key + "'");
   }
 }

@@ -11,8 +11,9 @@ package io.natgrad.rl.config;
  * @param nCriticUpdates critic epochs per update ({@code n_critic_updates})
  * @param subSamplingFactor the policy step sees every k-th step ({@code sub_sampling_factor})
  * @param metric the metric G, by name ({@code metric}: fisher, mc-fisher, empirical-fisher,
- *     diagonal-fisher, euclidean; see {@code io.natgrad.rl.metric.PolicyMetric})
+ *     diagonal-fisher, kfac, wasserstein, euclidean; see {@code io.natgrad.rl.metric.PolicyMetric})
+ * @param kfac K-FAC's statistics (the {@code kfac} metric) and ACKTR's step
  */
 public record NaturalGradientSettings(int cgMaxSteps, double cgDamping,
     double lineSearchShrinkingFactor, int lineSearchMaxIter, int nCriticUpdates,
-    int subSamplingFactor, String metric) {}
+    int subSamplingFactor, String metric, KfacSettings kfac) {}

@@ -104,6 +104,13 @@ public final class CheckpointFile {
       payload.put("best_eval", s.bestEval());
     }
     payload.put("fail_streak", s.failStreak());
+    if (!s.updateState().isEmpty()) {
+      // present only for updates with state of their own (K-FAC, ACKTR); sorted by name
+      ObjectNode u = payload.putObject("update_state");
+      for (String k : new java.util.TreeSet<>(s.updateState().keySet())) {
+        u.set(k, doubles(m, s.updateState().get(k)));
+      }
+    }
     // the payload is serialized once: its bytes are hashed and embedded as they are (the same
     // bytes the whole document would give, since Jackson writes compact JSON in insertion order)
     byte[] body = fastMapper().writeValueAsBytes(payload);
@@ -233,7 +240,23 @@ public final class CheckpointFile {
             copies, rewardNormalizer),
         recent, longValue(payload, "next_eval"), integer(payload, "evals"),
         best == null || best.isNull() ? null : number(payload, "best_eval"),
-        integer(payload, "fail_streak"));
+        integer(payload, "fail_streak"), updateState(payload));
+  }
+
+  private static Map<String, double[]> updateState(JsonNode payload) {
+    JsonNode u = payload.get("update_state");
+    Map<String, double[]> out = new LinkedHashMap<>();
+    if (u == null || u.isNull()) {
+      return out;
+    }
+    if (!u.isObject()) {
+      throw new IllegalArgumentException("update_state must be an object");
+    }
+    for (var it = u.fields(); it.hasNext(); ) {
+      var e = it.next();
+      out.put(e.getKey(), toDoubles(e.getValue(), "update_state." + e.getKey()));
+    }
+    return out;
   }
 
   /** Jackson's Schubfach double writer: shortest round-trip decimals, several times faster. */

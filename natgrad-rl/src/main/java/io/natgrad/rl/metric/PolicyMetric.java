@@ -32,6 +32,8 @@ public interface PolicyMetric {
   PolicyMetric EMPIRICAL_FISHER = new EmpiricalFisherMetric();
   /** The diagonal of the exact Fisher. */
   PolicyMetric DIAGONAL_FISHER = new DiagonalFisherMetric();
+  /** K-FAC on each batch's own factors (a run's {@link KfacMetric} may keep running ones). */
+  PolicyMetric KFAC = new KfacMetric();
   /** The Wasserstein-2 metric of a Gaussian policy; its trust region bounds the mean W₂². */
   PolicyMetric WASSERSTEIN = new WassersteinMetric();
 
@@ -61,6 +63,7 @@ public interface PolicyMetric {
       "mc-fisher", MC_FISHER,
       "empirical-fisher", EMPIRICAL_FISHER,
       "diagonal-fisher", DIAGONAL_FISHER,
+      "kfac", KFAC,
       "wasserstein", WASSERSTEIN);
 
   /** Older spellings still accepted: {@code exact} (fig4's npg_metric) and {@code sampled}. */
@@ -80,6 +83,6 @@ public interface PolicyMetric {
   /** The metric names, in the order help texts list them. */
   static List<String> names() {
     return List.of("euclidean", "fisher", "mc-fisher", "empirical-fisher", "diagonal-fisher",
-        "wasserstein");
+        "kfac", "wasserstein");
   }
 }

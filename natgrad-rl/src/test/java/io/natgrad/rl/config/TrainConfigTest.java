@@ -173,12 +173,17 @@ class TrainConfigTest {
         new Case("n_steps", 2.5, "n_steps must be an integer"),
         new Case("batch_size", "many", "batch_size must be a number, got 'many'"),
         new Case("normalize", "maybe", "normalize must be true or false, got maybe"),
-        new Case("algo", "sac", "algo must be trpo, npg or ppo, got 'sac'"),
+        new Case("algo", "sac", "algo must be trpo, npg, ppo or acktr, got 'sac'"),
         new Case("policy_kwargs", "dict(net_arch=[64, 0])", "sizes must be integers in [1, 65536]"),
         new Case("policy_kwargs", "dict(foo=1)", "unknown policy_kwargs key 'foo'"),
         new Case("policy_kwargs", "dict(net_arch=[64,", "unexpected end"),
         new Case("learning_rate", "nan", "learning_rate must be a number, got 'nan'"),
-        new Case("learning_rate", "NaN", "learning_rate must be in (0, inf), got NaN"))) {
+        new Case("learning_rate", "NaN", "learning_rate must be in (0, inf), got NaN"),
+        new Case("kfac_decay", 1, "kfac_decay must be in [0, 1), got 1"),
+        new Case("kfac_refresh", 0, "kfac_refresh must be an integer in [1, 1000000], got 0"),
+        new Case("kfac_resample", "yes", "kfac_resample must be true or false, got yes"),
+        new Case("kfac_clip", 0, "kfac_clip must be in (0, inf), got 0"),
+        new Case("momentum", 1, "momentum must be in [0, 1), got 1"))) {
       Map<String, Object> m = base();
       m.put(k.key(), k.value());
       assertThatThrownBy(() -> TrainConfig.fromMap(m)).as(k.key() + "=" + k.value())
@@ -189,5 +194,26 @@ class TrainConfigTest {
     assertThatThrownBy(() -> TrainConfig.fromMap(m)).hasMessageContaining("learning_rat")
         .hasMessageContaining("known keys");
     assertThatThrownBy(() -> TrainConfig.fromMap(new HashMap<>())).hasMessageContaining("env");
+  }
+
+  /**
+   * K-FAC's keys appear in a resolved configuration only where they are used (other runs'
+   * config.json stay as they were), and survive the round trip.
+   */
+  @Test
+  void kfacsKeysAreWrittenWhereUsedAndReadBack() {
+    Map<String, Object> m = base();
+    assertThat(TrainConfig.fromMap(m).toMap()).doesNotContainKeys("kfac_decay", "kfac_clip");
+    m.put("metric", "kfac");
+    m.put("kfac_decay", 0.95);
+    m.put("kfac_refresh", 3);
+    TrainConfig c = TrainConfig.fromMap(m);
+    assertThat(c.toMap()).containsEntry("kfac_decay", 0.95).containsEntry("kfac_refresh", 3)
+        .containsEntry("kfac_resample", false).doesNotContainKey("kfac_clip");
+    assertThat(TrainConfig.fromMap(c.toMap()).toMap()).isEqualTo(c.toMap());
+    assertThat(TrainConfig.fromMap(c.toMap()).naturalGradient()).isEqualTo(c.naturalGradient());
+    m.put("algo", "ppo");
+    assertThatThrownBy(() -> TrainConfig.fromMap(m)).hasMessageContaining(
+        "metric applies to npg and trpo");
   }
 }

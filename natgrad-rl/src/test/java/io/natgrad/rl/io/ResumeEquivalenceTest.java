@@ -119,7 +119,8 @@ class ResumeEquivalenceTest {
    */
   @ParameterizedTest
   @CsvSource({"CartPole-v1, mc-fisher", "CartPole-v1, empirical-fisher",
-      "Acrobot-v1, diagonal-fisher", "Pendulum-v1, wasserstein", "Pendulum-v1, euclidean"})
+      "Acrobot-v1, diagonal-fisher", "Pendulum-v1, wasserstein", "Pendulum-v1, euclidean",
+      "Acrobot-v1, kfac"})
   void everyMetricResumesExactly(String env, String metric) throws Exception {
     TrainConfig c = config(env, "trpo", false, 6).with(Map.of("metric", metric));
     double[] expected = resumesExactly(c, metric, state ->
@@ -127,6 +128,27 @@ class ResumeEquivalenceTest {
     try (OnPolicyTrainer fisher = new OnPolicyTrainer(config(env, "trpo", false, 6), null, null,
         512, 2, 2)) {
       assertThat(fisher.train(null)).as("the metric is used").isNotEqualTo(expected);
+    }
+  }
+
+  /**
+   * K-FAC's running factors, its refresh counter and its resampling stream are state: a run that
+   * keeps them across updates (decay 0.9, blocks refreshed every 2 updates, resampled actions)
+   * resumes from disk, with another number of workers, to the same bits.
+   */
+  @ParameterizedTest
+  @CsvSource({"CartPole-v1", "Pendulum-v1"})
+  void kfacsRunningFactorsResumeExactly(String env) throws Exception {
+    TrainConfig c = config(env, "trpo", false, 6).with(Map.of("metric", "kfac", "kfac_decay", 0.9,
+        "kfac_refresh", 2, "kfac_resample", true));
+    double[] expected = resumesExactly(c, "kfac-" + env, state -> {
+      assertThat(state.updateState()).containsKeys("kfac/updates", "kfac/running/0/A",
+          "kfac/frozen/2/S", "kfac/rng");
+      assertThat(state.updateState().get("kfac/updates")).containsExactly(3);
+    });
+    try (OnPolicyTrainer perBatch = new OnPolicyTrainer(config(env, "trpo", false, 6)
+        .with(Map.of("metric", "kfac")), null, null, 512, 2, 2)) {
+      assertThat(perBatch.train(null)).as("the running factors are used").isNotEqualTo(expected);
     }
   }
 
@@ -176,7 +198,7 @@ class ResumeEquivalenceTest {
     CheckpointFile.write(new io.natgrad.rl.algo.TrainerState(oldConfig, s.iteration(), s.steps(),
         s.elapsedSeconds(), s.theta(), s.valueParameters(), s.valueAdam(), s.ppoAdam(),
         s.normalizer(), s.criticRng(), s.sampler(), s.recentEpisodes(), s.nextEval(), s.evals(),
-        s.bestEval(), s.failStreak()), file);
+        s.bestEval(), s.failStreak(), s.updateState()), file);
     TrainConfig back = TrainConfig.fromMap(CheckpointFile.read(file).config());
     assertThat(back.normalization().observations()).isTrue();
     assertThat(back.normalization().rewards()).isFalse();

@@ -148,7 +148,7 @@ class PolicyMetricsTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"fisher", "mc-fisher", "empirical-fisher", "diagonal-fisher",
-      "euclidean", "wasserstein", "exact", "sampled"})
+      "euclidean", "wasserstein", "kfac", "exact", "sampled"})
   void everyNameIsAMetric(String name) {
     assertThat(PolicyMetric.named(name).name()).isIn(PolicyMetric.names());
   }

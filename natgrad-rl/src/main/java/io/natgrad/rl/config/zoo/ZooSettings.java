@@ -2,6 +2,7 @@ package io.natgrad.rl.config.zoo;
 
 import io.natgrad.rl.config.Algorithm;
 import io.natgrad.rl.config.CriticKind;
+import io.natgrad.rl.config.KfacSettings;
 import io.natgrad.rl.config.NaturalGradientSettings;
 import io.natgrad.rl.config.Networks;
 import io.natgrad.rl.config.Normalization;
@@ -46,7 +47,8 @@ public final class ZooSettings {
       "line_search_shrinking_factor", "line_search_max_iter", "n_critic_updates", "learning_rate",
       "normalize", "normalize_advantage", "policy", "policy_kwargs", "baseline", "use_sde",
       "sde_sample_freq", "sub_sampling_factor", "n_epochs", "clip_range", "ent_coef", "vf_coef",
-      "max_grad_norm", "clip_range_vf", "seeding", "metric");
+      "max_grad_norm", "clip_range_vf", "seeding", "metric", "kfac_decay", "kfac_refresh",
+      "kfac_resample", "kfac_damping", "kfac_clip", "momentum");
 
   /** Parses and validates a configuration (values may be numbers, booleans or strings). */
   public static TrainConfig read(Map<String, Object> raw) {
@@ -75,6 +77,7 @@ public final class ZooSettings {
     }
     Algorithm algo = Algorithm.parse(r.string("algo", "trpo"));
     boolean ppo = algo == Algorithm.PPO;
+    boolean acktr = algo == Algorithm.ACKTR;
     Map<String, Object> lin = new java.util.HashMap<>(raw);
     boolean lrLinear = linear(lin, "learning_rate");
     boolean clipLinear = linear(lin, "clip_range");
@@ -183,27 +186,29 @@ public final class ZooSettings {
     // read in the order the keys were always read, so that the first bad key is the one named
     long nTimesteps = r.longValue("n_timesteps", 100_000, 1);
     long seed = r.longValue("seed", 0, Long.MIN_VALUE);
-    int nEnvs = r.integer("n_envs", 1, 1, 4096);
-    int nSteps = r.integer("n_steps", 2048, 1, 10_000_000);
+    // ACKTR's defaults are A2C's sampling in Kostrikov's code: 16 copies x 5 steps, no GAE
+    int nEnvs = r.integer("n_envs", acktr ? 16 : 1, 1, 4096);
+    int nSteps = r.integer("n_steps", acktr ? 5 : 2048, 1, 10_000_000);
     int batchSize = r.integer("batch_size", ppo ? 64 : 128, 1, Integer.MAX_VALUE);
     double gamma = r.range("gamma", 0.99, 0, false, 1, true);
-    double gaeLambda = r.range("gae_lambda", 0.95, 0, true, 1, true);
-    double targetKl = ppo && raw.get("target_kl") == null ? Double.NaN
+    double gaeLambda = r.range("gae_lambda", acktr ? 1.0 : 0.95, 0, true, 1, true);
+    double targetKl = (ppo || acktr) && raw.get("target_kl") == null ? Double.NaN
         : r.range("target_kl", 0.01, 0, false, Double.POSITIVE_INFINITY, false);
     int cgMaxSteps = r.integer("cg_max_steps", 15, 1, 100_000);
     double cgDamping = r.range("cg_damping", 0.1, 0, true, Double.POSITIVE_INFINITY, false);
     double shrink = r.range("line_search_shrinking_factor", 0.8, 0, false, 1, false);
     int lineSearchMaxIter = r.integer("line_search_max_iter", 10, 1, 1000);
     int nCriticUpdates = r.integer("n_critic_updates", 10, 1, 100_000);
-    double learningRate = r.range("learning_rate", ppo ? 3e-4 : 1e-3, 0, false,
+    double learningRate = r.range("learning_rate", ppo ? 3e-4 : acktr ? 0.25 : 1e-3, 0, false,
         Double.POSITIVE_INFINITY, false);
-    boolean normalizeAdvantage = r.bool("normalize_advantage", true);
+    boolean normalizeAdvantage = r.bool("normalize_advantage", !acktr);
     int nEpochs = r.integer("n_epochs", 10, 1, 100_000);
     double clipRange = r.range("clip_range", 0.2, 0, false, Double.POSITIVE_INFINITY, false);
     // SB3's clip_range_vf: None (no value clipping) unless given
     Schedule clipRangeVf = lin.get("clip_range_vf") == null ? null : new Schedule(
         r.range("clip_range_vf", 0, 0, false, Double.POSITIVE_INFINITY, false), clipVfLinear);
-    double entCoef = r.range("ent_coef", 0.0, 0, true, Double.POSITIVE_INFINITY, false);
+    double entCoef = r.range("ent_coef", acktr ? 0.01 : 0.0, 0, true, Double.POSITIVE_INFINITY,
+        false);
     double vfCoef = r.range("vf_coef", 0.5, 0, true, Double.POSITIVE_INFINITY, false);
     double maxGradNorm = r.range("max_grad_norm", 0.5, 0, false, Double.POSITIVE_INFINITY,
         false);
@@ -211,7 +216,13 @@ public final class ZooSettings {
         new Sampling(nEnvs, nSteps, gamma, gaeLambda, normalizeAdvantage),
         new Optimization(new Schedule(learningRate, lrLinear), batchSize),
         new NaturalGradientSettings(cgMaxSteps, cgDamping, shrink, lineSearchMaxIter,
-            nCriticUpdates, sub, metric(r.string("metric", "fisher"), ppo)),
+            nCriticUpdates, sub, metric(r.string("metric", acktr ? "kfac" : "fisher"), algo),
+            new KfacSettings(r.range("kfac_decay", acktr ? 0.99 : 0.0, 0, true, 1, false),
+                r.integer("kfac_refresh", acktr ? 10 : 1, 1, 1_000_000),
+                r.bool("kfac_resample", false),
+                r.range("kfac_damping", 1e-2, 0, false, Double.POSITIVE_INFINITY, false),
+                r.range("kfac_clip", 1e-3, 0, false, Double.POSITIVE_INFINITY, false),
+                r.range("momentum", 0.9, 0, true, 1, false))),
         new PpoSettings(nEpochs, new Schedule(clipRange, clipLinear), clipRangeVf, entCoef,
             vfCoef, maxGradNorm),
         new Normalization(normalize, normReward, clipObs, clipReward, normGamma),
@@ -219,12 +230,16 @@ public final class ZooSettings {
         Seeding.parse(r.string("seeding", "natgrad")), List.copyOf(warnings));
   }
 
-  /** The metric's canonical name; PPO has none (it clips ratios instead). */
-  private static String metric(String name, boolean ppo) {
+  /** The metric's canonical name; PPO has none (it clips ratios instead), ACKTR's is kfac. */
+  private static String metric(String name, Algorithm algo) {
     String canonical = io.natgrad.rl.metric.PolicyMetric.named(name).name();
-    if (ppo && !canonical.equals("fisher")) {
+    if (algo == Algorithm.PPO && !canonical.equals("fisher")) {
       throw new IllegalArgumentException("metric applies to npg and trpo (PPO has no metric: it "
           + "clips the ratio instead), got '" + name + "'");
+    }
+    if (algo == Algorithm.ACKTR && !canonical.equals("kfac")) {
+      throw new IllegalArgumentException("metric of acktr is kfac (its step is K-FAC's closed "
+          + "form), got '" + name + "'; use trpo or npg to choose a metric");
     }
     return canonical;
   }
@@ -321,6 +336,13 @@ public final class ZooSettings {
     m.put("n_critic_updates", n.nCriticUpdates());
     m.put("sub_sampling_factor", n.subSamplingFactor());
     m.put("metric", n.metric());
+    if (n.metric().equals("kfac") || c.algo() == Algorithm.ACKTR) {
+      // only for the runs that use them, so that other runs' resolved configurations are as before
+      KfacSettings k = n.kfac();
+      m.put("kfac_decay", k.decay());
+      m.put("kfac_refresh", k.refreshEvery());
+      m.put("kfac_resample", k.resample());
+    }
     m.put("learning_rate", c.optimization().learningRate().configValue());
     Normalization nz = c.normalization();
     m.put("normalize", nz.observations() == nz.rewards() && nz.defaults()
@@ -342,6 +364,14 @@ public final class ZooSettings {
     m.put("policy_kwargs", kw);
     m.put("baseline", c.critic().label());
     m.put("seeding", c.seeding().label());
+    if (c.algo() == Algorithm.ACKTR) {
+      KfacSettings k = n.kfac();
+      m.put("kfac_damping", k.damping());
+      m.put("kfac_clip", k.klClip());
+      m.put("momentum", k.momentum());
+      m.put("ent_coef", c.ppo().entCoef());
+      m.put("vf_coef", c.ppo().vfCoef());
+    }
     if (c.algo() == Algorithm.PPO) {
       PpoSettings p = c.ppo();
       m.put("n_epochs", p.nEpochs());
