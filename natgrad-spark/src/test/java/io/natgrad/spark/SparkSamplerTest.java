@@ -126,7 +126,10 @@ class SparkSamplerTest {
     Map<String, Object> m = new HashMap<>();
     m.put("env", env);
     m.put("metric", metric);
-    m.put("algo", "trpo");
+    m.put("algo", metric.equals("acktr") ? "acktr" : "trpo");
+    if (metric.equals("acktr")) {
+      m.put("metric", "kfac");
+    }
     m.put("n_envs", 4);
     m.put("n_steps", 128);
     m.put("n_timesteps", 4 * 128 * 3);
@@ -142,11 +145,14 @@ class SparkSamplerTest {
     assertThat(train("spark", Map.of("master", "local[2]"))).isEqualTo(train("local", Map.of()));
   }
 
-  /** Every metric works where the samples came from: the update runs on the driver. */
+  /**
+   * Every metric works where the samples came from: the update runs on the driver ("acktr": the
+   * algorithm, whose metric is kfac).
+   */
   @org.junit.jupiter.params.ParameterizedTest
   @org.junit.jupiter.params.provider.CsvSource({"CartPole-v1, mc-fisher",
       "CartPole-v1, empirical-fisher", "CartPole-v1, diagonal-fisher", "Pendulum-v1, wasserstein",
-      "CartPole-v1, kfac"})
+      "CartPole-v1, kfac", "CartPole-v1, acktr"})
   void everyMetricTrainsOnSparkAsInProcess(String env, String metric) {
     String local = train("local", Map.of(), env, metric);
     assertThat(train("spark", Map.of("master", "local[2]"), env, metric)).isEqualTo(local);

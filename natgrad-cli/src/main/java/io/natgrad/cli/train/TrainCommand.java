@@ -184,6 +184,11 @@ public final class TrainCommand implements Callable<Integer> {
   String kfacClip;
   @Option(names = "--momentum", description = "ACKTR's SGD momentum (default 0.9).")
   String momentum;
+  @Option(names = "--compare-metrics", paramLabel = "M1,M2,...|all", description = "NPG/TRPO: "
+      + "on every update also solve for these metrics' directions on the same batch and log each "
+      + "one's cosine with the direction taken and its exact-Fisher KL once scaled to the trust "
+      + "region (metric-comparison.csv, report chart); all: every metric the policy can have.")
+  String compareMetrics;
   @Option(names = "--seeding", description = "natgrad (default) or gymnasium: reset(seed) draws "
       + "the start state as Gymnasium's env.reset(seed=...) does (NumPy's PCG64).")
   String seeding;
@@ -261,6 +266,7 @@ public final class TrainCommand implements Callable<Integer> {
     put(m, "kfac_damping", kfacDamping);
     put(m, "kfac_clip", kfacClip);
     put(m, "momentum", momentum);
+    put(m, "compare_metrics", compareMetrics);
     if (netArch != null || activation != null || logStdInit != null) {
       Map<String, Object> kw = new LinkedHashMap<>();
       Object old = m.get("policy_kwargs");
@@ -360,7 +366,8 @@ public final class TrainCommand implements Callable<Integer> {
         {"sub_sampling_factor", subSamplingFactor}, {"ent_coef", entCoef}, {"vf_coef", vfCoef},
         {"max_grad_norm", maxGradNorm}, {"seeding", seeding}, {"metric", metric},
         {"kfac_decay", kfacDecay}, {"kfac_refresh", kfacRefresh}, {"kfac_resample", kfacResample},
-        {"kfac_damping", kfacDamping}, {"kfac_clip", kfacClip}, {"momentum", momentum}};
+        {"kfac_damping", kfacDamping}, {"kfac_clip", kfacClip}, {"momentum", momentum},
+        {"compare_metrics", compareMetrics}};
     for (String[] f : flags) {
       if (f[0].equals(key) && f[1] != null) {
         return flagOf(key) + message.substring(key.length());

@@ -132,6 +132,15 @@ public final class BlockDiagonal implements SolvableOperator {
     }
   }
 
+  /** Computes every Kronecker block's eigendecompositions now (otherwise on the first solve). */
+  public void decompose() {
+    for (Block b : blocks) {
+      if (b.kronecker() != null) {
+        b.kronecker().decompose();
+      }
+    }
+  }
+
   @Override
   public BlockDiagonal plusDamping(double lambda) {
     Damped.checkDamping(lambda);

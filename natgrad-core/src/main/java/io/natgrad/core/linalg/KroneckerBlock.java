@@ -28,8 +28,12 @@ public final class KroneckerBlock implements LinearOperator {
   private final DMatrixRMaj a;
   private final int rows;
   private final int cols;
-  private DMatrixRMaj qs;
-  private DMatrixRMaj qa;
+  private final MatrixProduct product;
+  /** Q_R, Q_Rᵀ, Q_C, Q_Cᵀ row-major (every product of the solve is then a plain a·b). */
+  private double[] qs;
+  private double[] qst;
+  private double[] qa;
+  private double[] qat;
   private double[] es;
   private double[] ea;
 
@@ -38,6 +42,15 @@ public final class KroneckerBlock implements LinearOperator {
    * @param a C, the column factor (c × c), symmetric positive semi-definite (copied)
    */
   public KroneckerBlock(DMatrixRMaj s, DMatrixRMaj a) {
+    this(s, a, MatrixProduct.EJML);
+  }
+
+  /**
+   * @param s R (copied)
+   * @param a C (copied)
+   * @param product the dense product the block's operations use
+   */
+  public KroneckerBlock(DMatrixRMaj s, DMatrixRMaj a, MatrixProduct product) {
     if (s.numRows != s.numCols || a.numRows != a.numCols) {
       throw new IllegalArgumentException("Kronecker factors must be square, got " + s.numRows
           + "x" + s.numCols + " and " + a.numRows + "x" + a.numCols);
@@ -46,6 +59,7 @@ public final class KroneckerBlock implements LinearOperator {
     this.a = a.copy();
     this.rows = s.numRows;
     this.cols = a.numRows;
+    this.product = java.util.Objects.requireNonNull(product, "product");
   }
 
   @Override
@@ -56,11 +70,9 @@ public final class KroneckerBlock implements LinearOperator {
   /** out = vec(R V C) with V the r × c matrix held row-major in v. */
   @Override
   public void apply(double[] v, double[] out) {
-    DMatrixRMaj vm = DMatrixRMaj.wrap(rows, cols, v.clone());
-    DMatrixRMaj sv = new DMatrixRMaj(rows, cols);
-    CommonOps_DDRM.mult(s, vm, sv);
-    DMatrixRMaj r = DMatrixRMaj.wrap(rows, cols, out);
-    CommonOps_DDRM.mult(sv, a, r);
+    double[] sv = new double[rows * cols];
+    product.multiply(s.data, rows, rows, v, cols, sv);
+    product.multiply(sv, rows, cols, a.data, cols, out);
   }
 
   /** out = (R ⊗ C + λI)⁻¹ v, damping added to every eigenvalue product r_j·c_k. */
@@ -69,11 +81,10 @@ public final class KroneckerBlock implements LinearOperator {
       throw new IllegalArgumentException("damping must be finite and >= 0, got " + damping);
     }
     decompose();
-    DMatrixRMaj vm = DMatrixRMaj.wrap(rows, cols, v.clone());
-    DMatrixRMaj t = new DMatrixRMaj(rows, cols);
-    DMatrixRMaj u = new DMatrixRMaj(rows, cols);
-    CommonOps_DDRM.multTransA(qs, vm, t); // Q_Sᵀ V
-    CommonOps_DDRM.mult(t, qa, u); // Q_Sᵀ V Q_A
+    double[] t = new double[rows * cols];
+    double[] u = new double[rows * cols];
+    product.multiply(qst, rows, rows, v, cols, t); // Q_Rᵀ V
+    product.multiply(t, rows, cols, qa, cols, u); // Q_Rᵀ V Q_C
     for (int o = 0; o < rows; o++) {
       for (int i = 0; i < cols; i++) {
         double d = es[o] * ea[i] + damping;
@@ -81,23 +92,25 @@ public final class KroneckerBlock implements LinearOperator {
           throw new IllegalArgumentException("the Kronecker block is singular in direction ("
               + o + ", " + i + "): add damping");
         }
-        u.data[o * cols + i] /= d;
+        u[o * cols + i] /= d;
       }
     }
-    CommonOps_DDRM.mult(qs, u, t); // Q_S U
-    DMatrixRMaj r = DMatrixRMaj.wrap(rows, cols, out);
-    CommonOps_DDRM.multTransB(t, qa, r); // Q_S U Q_Aᵀ
+    product.multiply(qs, rows, rows, u, cols, t); // Q_R U
+    product.multiply(t, rows, cols, qat, cols, out); // Q_R U Q_Cᵀ
   }
 
-  private void decompose() {
+  /** Computes both eigendecompositions now (otherwise on the first solve). */
+  public void decompose() {
     if (qs != null) {
       return;
     }
     DMatrixRMaj[] q = new DMatrixRMaj[1];
     es = eigen(s, q);
-    qs = q[0];
+    qs = q[0].data;
+    qst = CommonOps_DDRM.transpose(q[0], null).data;
     ea = eigen(a, q);
-    qa = q[0];
+    qa = q[0].data;
+    qat = CommonOps_DDRM.transpose(q[0], null).data;
   }
 
   /**

@@ -23,7 +23,10 @@ import io.natgrad.rl.nn.Parallelism;
 import io.natgrad.rl.policy.NeuralPolicy;
 import io.natgrad.rl.sample.Gae;
 import io.natgrad.rl.value.ValueFunction;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -58,6 +61,8 @@ public final class NaturalPolicyUpdate implements PolicyUpdate<NaturalPolicyUpda
   private final boolean normalizeAdvantage;
   private final double learningRate;
   private final UpdateRule rule;
+  /** The metrics compared on every update, or null. */
+  private final MetricComparison comparison;
   private Rng criticRng;
   /** ngd/cg_status of a metric solved in closed form (K-FAC): no CG ran. */
   static final String CLOSED_FORM = "CLOSED_FORM";
@@ -102,8 +107,17 @@ public final class NaturalPolicyUpdate implements PolicyUpdate<NaturalPolicyUpda
    * warning ("" when none), the update's number and learning rate for the metrics row.
    */
   public record Result(double[] theta, Stats stats, double valueLoss, double policySeconds,
-      double criticSeconds, String health, int iteration, double learningRate)
-      implements UpdateResult {
+      double criticSeconds, String health, int iteration, double learningRate,
+      Map<String, double[]> comparison) implements UpdateResult {
+
+    /**
+     * @param comparison per compared metric {cos, true_kl} ({@code compare_metrics}; the run's own
+     *     first), empty when none are compared
+     */
+    public Result {
+      comparison = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(
+          comparison));
+    }
 
     @Override
     public void record(MetricsRow row) {
@@ -165,8 +179,39 @@ public final class NaturalPolicyUpdate implements PolicyUpdate<NaturalPolicyUpda
         ? new ConstrainedBacktracking(new TrustRegion(targetKl), targetKl,
             ng.lineSearchShrinkingFactor(), ng.lineSearchMaxIter())
         : new TrustRegion(targetKl);
-    this.rule = new UpdateRule(DirectionSolver.conjugateGradient(
-        new ConjugateGradient(1e-10, ng.cgMaxSteps()), false), step);
+    DirectionSolver solver = DirectionSolver.conjugateGradient(
+        new ConjugateGradient(1e-10, ng.cgMaxSteps()), false);
+    this.rule = new UpdateRule(solver, step);
+    List<PolicyMetric> compared = compared(ng.compareMetrics(), policy);
+    this.comparison = compared.isEmpty() ? null
+        : new MetricComparison(metric, compared, damping, targetKl, solver);
+  }
+
+  /**
+   * The metrics {@code compare_metrics} names ({@code all}: every one the policy can have); a
+   * named one the policy cannot have is refused, saying why.
+   */
+  static List<PolicyMetric> compared(List<String> names, NeuralPolicy policy) {
+    List<PolicyMetric> out = new ArrayList<>();
+    boolean all = names.equals(List.of("all"));
+    for (String n : all ? PolicyMetric.names() : names) {
+      PolicyMetric m = PolicyMetric.named(n);
+      try {
+        m.check(policy);
+      } catch (IllegalArgumentException e) {
+        if (all) {
+          continue;
+        }
+        throw new IllegalArgumentException("compare_metrics: " + e.getMessage(), e);
+      }
+      out.add(m);
+    }
+    return out;
+  }
+
+  /** The metrics each update reports in its comparison, in column order (empty: none). */
+  public List<String> comparedMetrics() {
+    return comparison == null ? List.of() : comparison.names();
   }
 
   /**
@@ -193,11 +238,18 @@ public final class NaturalPolicyUpdate implements PolicyUpdate<NaturalPolicyUpda
     Step step = policyStep.step;
     String health = health(step.stats(), rollout.iteration());
     return new Result(step.theta(), step.stats(), criticFit.loss, policyStep.seconds,
-        criticFit.seconds, health, rollout.iteration(), learningRate);
+        criticFit.seconds, health, rollout.iteration(), learningRate, step.comparison());
   }
 
-  /** The policy step's outcome: θ' (θ itself when rejected) and what the step did. */
-  public record Step(double[] theta, Stats stats) {}
+  /**
+   * The policy step's outcome: θ' (θ itself when rejected), what the step did, and the compared
+   * metrics' {cos, true_kl} (empty when none are compared).
+   */
+  public record Step(double[] theta, Stats stats, Map<String, double[]> comparison) {
+    Step(double[] theta, Stats stats) {
+      this(theta, stats, Map.of());
+    }
+  }
 
   /** One natural-gradient step from θ on the (sub-sampled) batch, timed. */
   private final class PolicyStep implements Runnable {
@@ -253,12 +305,14 @@ public final class NaturalPolicyUpdate implements PolicyUpdate<NaturalPolicyUpda
     Metric g = metric.on(f.sample()).withDamping(damping);
     ToDoubleFunction<double[]> own = metric.divergence(f.sample(), theta);
     Update u = rule.step(own == null ? f : new CheckedBy(f, own), g, theta, value, grad);
+    Map<String, double[]> compared = comparison == null || u.direction() == null ? Map.of()
+        : comparison.compare(f.sample(), theta, grad, u.direction(), u.directionMetricNorm2());
     CgResult cg = u.cg();
     if (!u.accepted()) {
       return new Step(theta.clone(), new Stats(-value, 0.0, false,
           cg == null ? 0 : cg.iterations(), cg == null ? Double.NaN : cg.relativeResidual(),
           cg == null ? CLOSED_FORM : cg.status().name(), 0.0, 0.0, 0.0, 0.0, u.backtracks(),
-          u.rejection(), own == null ? Double.NaN : 0.0));
+          u.rejection(), own == null ? Double.NaN : 0.0), compared);
     }
     double[] next = u.thetaNext();
     double kl = own == null && !Double.isNaN(u.divergence()) ? u.divergence()
@@ -275,7 +329,7 @@ public final class NaturalPolicyUpdate implements PolicyUpdate<NaturalPolicyUpda
     return new Step(next, new Stats(-value, kl, true, cg == null ? 0 : cg.iterations(),
         cg == null ? Double.NaN : cg.relativeResidual(), cg == null ? CLOSED_FORM
             : cg.status().name(), beta, predictedKl, beta * gradDotDir, value - after, u.backtracks(),
-        null, measured));
+        null, measured), compared);
   }
 
   /** The surrogate with the divergence its metric's trust region bounds instead of the KL. */

@@ -279,7 +279,8 @@ public final class OnPolicyTrainer implements AutoCloseable {
   public TrainerState checkpoint() {
     requireConfig("checkpoints");
     // the update's state in the checkpoint's (format 1) fields: PPO's shared Adam and shuffles,
-    // or NPG/TRPO's critic stream and rejection streak (the critic's own Adam is the critic's)
+    // NPG/TRPO's critic stream and rejection streak (the critic's own Adam is the critic's), or
+    // ACKTR's noise stream; K-FAC's statistics and ACKTR's momentum as named arrays
     Adam.State ppoAdam = null;
     long[] criticRng;
     int failStreak = 0;
@@ -288,6 +289,10 @@ public final class OnPolicyTrainer implements AutoCloseable {
       PpoUpdate.State st = ppo.state();
       ppoAdam = st.adam();
       criticRng = st.rng();
+    } else if (update instanceof AcktrUpdate acktr) {
+      AcktrUpdate.State st = acktr.state();
+      criticRng = st.noise();
+      updateState = st.arrays();
     } else {
       NaturalPolicyUpdate.State st = ((NaturalPolicyUpdate) update).state();
       criticRng = st.criticRng();
@@ -336,6 +341,8 @@ public final class OnPolicyTrainer implements AutoCloseable {
         throw new IllegalArgumentException("checkpoint has no PPO optimizer state");
       }
       ppo.restore(new PpoUpdate.State(s.criticRng(), s.ppoAdam()));
+    } else if (update instanceof AcktrUpdate acktr) {
+      acktr.restore(new AcktrUpdate.State(s.criticRng(), s.updateState()));
     } else {
       ((NaturalPolicyUpdate) update).restore(
           new NaturalPolicyUpdate.State(s.criticRng(), s.failStreak(), s.updateState()));

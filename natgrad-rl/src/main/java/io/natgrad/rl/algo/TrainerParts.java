@@ -103,9 +103,6 @@ public record TrainerParts(String envId, Map<String, Object> envOptions, Policy 
   public static TrainerParts of(TrainConfig config, double[] initialTheta,
       RunningMeanStd initialNormalizer, int workers, String engine,
       Map<String, String> engineOptions) {
-    if (config.algo() == Algorithm.ACKTR) {
-      throw new IllegalArgumentException("algo acktr is not implemented yet");
-    }
     Env probe = EnvRegistry.make(config.env(), config.envOptions());
     if (!(probe.observationSpace() instanceof Box)) {
       throw new IllegalArgumentException("environment " + config.env()
@@ -147,6 +144,14 @@ public record TrainerParts(String envId, Map<String, Object> envOptions, Policy 
             + "optimizer), got " + config.critic());
       }
       update = new PpoUpdate(policy, mlp, config, criticRng);
+    } else if (config.algo() == Algorithm.ACKTR) {
+      if (!(critic instanceof MlpValueFunction mlp)) {
+        sampler.close();
+        throw new IllegalArgumentException("acktr needs baseline mlp (its critic takes the same "
+            + "K-FAC step), got " + config.critic());
+      }
+      update = new AcktrUpdate(policy, mlp, config, criticRng,
+          Rng.of(Rng.derive(seed, "kfac")));
     } else {
       update = new NaturalPolicyUpdate(policy, critic, config, metric(config), criticRng);
     }

@@ -5,7 +5,7 @@ package io.natgrad.rl.algo;
  * durations, and the algorithm's own statistics as a typed record that writes its metrics columns.
  */
 public sealed interface UpdateResult permits NaturalPolicyUpdate.Result, PpoUpdate.Result,
-    PolicyGradientUpdate.Result {
+    PolicyGradientUpdate.Result, AcktrUpdate.Result {
 
   /** θ after the update (θ itself when the step was rejected). */
   double[] theta();

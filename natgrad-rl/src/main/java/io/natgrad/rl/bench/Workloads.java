@@ -93,11 +93,19 @@ public final class Workloads {
     final Rng rng = Rng.of(3);
 
     public TrpoUpdate(int n) {
+      this(n, "");
+    }
+
+    /**
+     * @param n batch size
+     * @param compareMetrics {@code compare_metrics} ("" for none, "all")
+     */
+    public TrpoUpdate(int n, String compareMetrics) {
       data = new CartPoleBatch(n);
       critic = new MlpValueFunction(4, new int[] {64, 64}, Activation.TANH, Rng.of(4), 1e-3, 10,
           128);
-      update = new NaturalPolicyUpdate(data.policy, critic, trpoDefaults(), PolicyMetric.FISHER,
-          rng);
+      update = new NaturalPolicyUpdate(data.policy, critic, trpoDefaults().with(
+          Map.of("compare_metrics", compareMetrics)), PolicyMetric.FISHER, rng);
       double[] values = new double[n];
       critic.predict(data.batch.observations(), data.batch.timesteps(), n, values);
       double[] finals = new double[data.batch.episodes()];
@@ -106,11 +114,61 @@ public final class Workloads {
       returns = g.returns();
     }
 
+    /**
+     * One update as the trainer runs it (policy step and critic fit side by side), from the same
+     * starting point; returns a value that depends on it.
+     */
+    public double apply() {
+      NaturalPolicyUpdate.Result r = update.apply(data.theta, new io.natgrad.rl.algo.Rollout(
+          data.batch, new double[data.batch.size()], advantages, returns, 1.0, 1));
+      return r.stats().measuredKl() + r.valueLoss();
+    }
+
     /** Runs one update from the same starting point; returns a value that depends on it. */
     public double run() {
       NaturalPolicyUpdate.Step r = update.policyStep(data.theta, data.batch, advantages);
       return r.stats().measuredKl() + critic.fit(data.batch.observations(),
           data.batch.timesteps(), data.batch.size(), returns, rng);
+    }
+  }
+
+  /**
+   * K-FAC's direction on a CartPole batch, in its parts: the factor statistics (the policy's own
+   * score pass included), the blocks' eigendecompositions, and the closed-form solve.
+   */
+  public static final class KfacDirection {
+    public final CartPoleBatch data;
+    public final double[] gradient;
+    private final io.natgrad.core.linalg.BlockDiagonal decomposed;
+
+    public KfacDirection(int n) {
+      data = new CartPoleBatch(n);
+      gradient = new double[data.theta.length];
+      double[] w = new double[n];
+      java.util.Arrays.fill(w, 1.0 / n);
+      data.policy.weightedScoreSum(data.theta, data.batch.observations(), data.batch.actions(), n,
+          w, gradient);
+      decomposed = blocks(statistics());
+      decomposed.solve(gradient, new double[gradient.length]);
+    }
+
+    /** Every layer's {A, S} on the batch (forward and score reverse pass, then the moments). */
+    public org.ejml.data.DMatrixRMaj[][] statistics() {
+      return data.policy.kfacFactors(data.theta, data.batch.observations(),
+          data.batch.actions(), data.batch.size());
+    }
+
+    /** The damped blocks of the factors, not yet decomposed. */
+    public io.natgrad.core.linalg.BlockDiagonal blocks(org.ejml.data.DMatrixRMaj[][] f) {
+      return io.natgrad.rl.metric.KfacMetric.layerBlocks(data.policy.network(), f, new double[0])
+          .plusDamping(0.1);
+    }
+
+    /** The closed-form solve on blocks decomposed beforehand. */
+    public double[] solve() {
+      double[] out = new double[gradient.length];
+      decomposed.solve(gradient, out);
+      return out;
     }
   }
 

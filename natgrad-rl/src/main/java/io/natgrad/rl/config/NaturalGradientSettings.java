@@ -13,7 +13,14 @@ package io.natgrad.rl.config;
  * @param metric the metric G, by name ({@code metric}: fisher, mc-fisher, empirical-fisher,
  *     diagonal-fisher, kfac, wasserstein, euclidean; see {@code io.natgrad.rl.metric.PolicyMetric})
  * @param kfac K-FAC's statistics (the {@code kfac} metric) and ACKTR's step
+ * @param compareMetrics the metrics whose directions every update compares with the one taken
+ *     ({@code compare_metrics}; empty: none, {@code all}: every metric the policy can have)
  */
 public record NaturalGradientSettings(int cgMaxSteps, double cgDamping,
     double lineSearchShrinkingFactor, int lineSearchMaxIter, int nCriticUpdates,
-    int subSamplingFactor, String metric, KfacSettings kfac) {}
+    int subSamplingFactor, String metric, KfacSettings kfac, java.util.List<String> compareMetrics) {
+
+  public NaturalGradientSettings {
+    compareMetrics = java.util.List.copyOf(compareMetrics);
+  }
+}

@@ -10,7 +10,6 @@ import io.natgrad.rl.nn.Mlp;
 import io.natgrad.rl.policy.GaussianMlpPolicy;
 import io.natgrad.rl.policy.NeuralPolicy;
 import io.natgrad.rl.policy.Policy;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.random.RandomGenerator;
 import org.ejml.data.DMatrixRMaj;
@@ -53,12 +52,7 @@ public final class KfacMetric implements PolicyMetric {
    */
   public record Settings(double decay, int refreshEvery, boolean resample) {
     public Settings {
-      if (!(decay >= 0 && decay < 1)) {
-        throw new IllegalArgumentException("kfac_decay must be in [0, 1), got " + decay);
-      }
-      if (refreshEvery < 1) {
-        throw new IllegalArgumentException("kfac_refresh must be >= 1, got " + refreshEvery);
-      }
+      KroneckerStatistics.check(decay, refreshEvery);
     }
   }
 
@@ -66,15 +60,13 @@ public final class KfacMetric implements PolicyMetric {
   public static final Settings PER_BATCH = new Settings(0.0, 1, false);
 
   private final Settings settings;
+  private final KroneckerStatistics statistics;
   private Rng resampleRng;
-  private DMatrixRMaj[][] running;
-  private DMatrixRMaj[][] frozen;
-  private int updates;
-  private BlockDiagonal blocks;
 
   /** K-FAC with each batch's own factors (the metric called {@code kfac} without settings). */
   KfacMetric() {
-    this(PER_BATCH, null);
+    // not PER_BATCH: this runs inside PolicyMetric's initialization, which may come first
+    this(new Settings(0.0, 1, false), null);
   }
 
   /**
@@ -85,6 +77,7 @@ public final class KfacMetric implements PolicyMetric {
    */
   public KfacMetric(Settings settings, Rng resampleRng) {
     this.settings = settings;
+    this.statistics = new KroneckerStatistics(settings.decay(), settings.refreshEvery());
     if (settings.resample() && resampleRng == null) {
       throw new IllegalArgumentException("kfac_resample needs a random stream");
     }
@@ -138,7 +131,7 @@ public final class KfacMetric implements PolicyMetric {
   }
 
   private boolean stateful() {
-    return !settings.equals(PER_BATCH);
+    return settings.decay() != 0 || settings.refreshEvery() != 1 || settings.resample();
   }
 
   /** Advances the running factors with this batch's and returns the (possibly kept) blocks. */
@@ -148,31 +141,7 @@ public final class KfacMetric implements PolicyMetric {
     if (!stateful()) {
       return build(policy, f);
     }
-    synchronized (this) {
-      if (running == null) {
-        running = f;
-      } else {
-        double d = settings.decay();
-        for (int l = 0; l < f.length; l++) {
-          for (int k = 0; k < 2; k++) {
-            double[] r = running[l][k].data;
-            double[] x = f[l][k].data;
-            for (int i = 0; i < r.length; i++) {
-              r[i] = d * r[i] + (1 - d) * x[i];
-            }
-          }
-        }
-      }
-      if (updates % settings.refreshEvery() == 0 || frozen == null) {
-        frozen = copy(running);
-        blocks = null;
-      }
-      updates++;
-      if (blocks == null) {
-        blocks = build(policy, frozen);
-      }
-      return blocks;
-    }
+    return statistics.update(f, factors -> build(policy, factors));
   }
 
   private double[] actions(NeuralPolicy policy, Batch batch, double[] theta) {
@@ -189,30 +158,30 @@ public final class KfacMetric implements PolicyMetric {
 
   /** The block-diagonal metric of these factors (and a Gaussian policy's exact log σ block). */
   static BlockDiagonal build(NeuralPolicy policy, DMatrixRMaj[][] factors) {
-    Mlp net = policy.network();
+    double[] logStd = new double[policy instanceof GaussianMlpPolicy ? policy.actionDimension()
+        : 0];
+    java.util.Arrays.fill(logStd, 2.0); // Fisher of log σ_j: E[((a−μ)²/σ² − 1)²] = 2
+    return layerBlocks(policy.network(), factors, logStd);
+  }
+
+  /**
+   * diag(A₀ ⊗ S₀, …, A_L ⊗ S_L, diag(tail)): a network's layer blocks in its parameter order,
+   * then a diagonal block for the parameters after the network's (none: an empty tail).
+   */
+  public static BlockDiagonal layerBlocks(Mlp net, DMatrixRMaj[][] factors, double[] tail) {
     BlockDiagonal.Builder b = BlockDiagonal.builder();
     for (int l = 0; l < factors.length; l++) {
       if (net.layerOffset(l) != b.size()) {
         throw new IllegalStateException("layer " + l + " starts at " + net.layerOffset(l)
             + ", its block at " + b.size());
       }
-      b.kronecker(new KroneckerBlock(factors[l][0], factors[l][1]));
+      b.kronecker(new KroneckerBlock(factors[l][0], factors[l][1],
+          io.natgrad.rl.nn.KernelMatrixProduct.INSTANCE));
     }
-    if (policy instanceof GaussianMlpPolicy) {
-      double[] logStd = new double[policy.actionDimension()];
-      java.util.Arrays.fill(logStd, 2.0); // Fisher of log σ_j: E[((a−μ)²/σ² − 1)²] = 2
-      b.diagonal(logStd);
+    if (tail.length > 0) {
+      b.diagonal(tail);
     }
-    return b.build(policy.parameterDimension());
-  }
-
-  private static DMatrixRMaj[][] copy(DMatrixRMaj[][] f) {
-    DMatrixRMaj[][] c = new DMatrixRMaj[f.length][2];
-    for (int l = 0; l < f.length; l++) {
-      c[l][0] = f[l][0].copy();
-      c[l][1] = f[l][1].copy();
-    }
-    return c;
+    return b.build(net.parameterCount() + tail.length);
   }
 
   /**
@@ -220,18 +189,8 @@ public final class KfacMetric implements PolicyMetric {
    * refreshed factors per layer, and the resampling stream; empty before the first update.
    */
   public synchronized Map<String, double[]> state() {
-    Map<String, double[]> s = new LinkedHashMap<>();
-    if (running == null) {
-      return s;
-    }
-    s.put("kfac/updates", new double[] {updates});
-    for (int l = 0; l < running.length; l++) {
-      s.put("kfac/running/" + l + "/A", running[l][0].data.clone());
-      s.put("kfac/running/" + l + "/S", running[l][1].data.clone());
-      s.put("kfac/frozen/" + l + "/A", frozen[l][0].data.clone());
-      s.put("kfac/frozen/" + l + "/S", frozen[l][1].data.clone());
-    }
-    if (resampleRng != null) {
+    Map<String, double[]> s = statistics.state("kfac");
+    if (resampleRng != null && !s.isEmpty()) {
       s.put("kfac/rng", longsAsDoubles(resampleRng.state()));
     }
     return s;
@@ -239,47 +198,15 @@ public final class KfacMetric implements PolicyMetric {
 
   /** Continues from {@link #state()} (an empty map: from the start). */
   public synchronized void restore(Map<String, double[]> s, NeuralPolicy policy) {
-    if (!s.containsKey("kfac/updates")) {
-      running = null;
-      frozen = null;
-      updates = 0;
-      blocks = null;
-      return;
-    }
-    Mlp net = policy.network();
-    int layers = net.layers();
-    running = new DMatrixRMaj[layers][2];
-    frozen = new DMatrixRMaj[layers][2];
-    for (int l = 0; l < layers; l++) {
-      int in = l == 0 ? net.inputDim() : net.hidden()[l - 1];
-      int out = l == layers - 1 ? net.outputDim() : net.hidden()[l];
-      running[l][0] = matrix(s, "kfac/running/" + l + "/A", in + 1);
-      running[l][1] = matrix(s, "kfac/running/" + l + "/S", out);
-      frozen[l][0] = matrix(s, "kfac/frozen/" + l + "/A", in + 1);
-      frozen[l][1] = matrix(s, "kfac/frozen/" + l + "/S", out);
-    }
-    double u = s.get("kfac/updates")[0];
-    if (!(u >= 1) || u != Math.rint(u)) {
-      throw new IllegalArgumentException("kfac/updates must be a whole number >= 1, got " + u);
-    }
-    updates = (int) u;
-    blocks = null;
-    if (resampleRng != null) {
+    statistics.restore(s, "kfac", policy.network());
+    if (resampleRng != null && statistics.updates() > 0) {
       double[] r = s.get("kfac/rng");
-      if (r == null) {
-        throw new IllegalArgumentException("kfac/rng is missing (the run resamples actions)");
+      if (r == null || r.length != 8) {
+        throw new IllegalArgumentException("kfac/rng must hold 8 values (the run resamples "
+            + "actions), got " + (r == null ? "none" : r.length));
       }
       resampleRng = Rng.fromState(doublesAsLongs(r));
     }
-  }
-
-  private static DMatrixRMaj matrix(Map<String, double[]> s, String key, int n) {
-    double[] d = s.get(key);
-    if (d == null || d.length != n * n) {
-      throw new IllegalArgumentException(key + " must hold " + n + "x" + n + " values, got "
-          + (d == null ? "none" : d.length));
-    }
-    return DMatrixRMaj.wrap(n, n, d.clone());
   }
 
   /** 64-bit words as pairs of exact 32-bit halves (a JSON number array keeps them exactly). */

@@ -31,6 +31,13 @@ public interface LayerKernels {
       int r1);
 
   /**
+   * K-FAC's second moments: out[i·d + c] = Σ_b x[b,i]·x[b,c] for c ≥ i (the upper triangle, each
+   * an FMA chain from 0 over b in order), for b in [r0, r1); entries below the diagonal are left
+   * unspecified.
+   */
+  void secondMoment(double[] x, int d, double[] out, int r0, int r1);
+
+  /**
    * dh[b,i] = (Σ_o dz[b,o]·Wᵀ[o,i]) · act'(h[b,i]) (chain in o order); {@code wt} is Wᵀ (out × in).
    */
   void inputGrad(double[] dz, int outDim, double[] wt, int inDim, double[] h, int act,

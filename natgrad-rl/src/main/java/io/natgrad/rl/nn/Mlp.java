@@ -349,27 +349,96 @@ public final class Mlp {
     int in = sizes[layer];
     int out = sizes[layer + 1];
     double[] h = ws.h[layer];
-    double[] d = ws.dh[layer + 1];
+    double[] am = secondMoment(h, in, n);
     DMatrixRMaj a = new DMatrixRMaj(in + 1, in + 1);
-    DMatrixRMaj s = new DMatrixRMaj(out, out);
+    for (int i = 0; i < in; i++) {
+      System.arraycopy(am, i * in, a.data, i * (in + 1), in);
+    }
+    double[] sums = new double[in]; // the bias's constant 1: column sums, and n
     for (int r = 0; r < n; r++) {
-      for (int i = 0; i <= in; i++) {
-        double hi = i < in ? h[r * in + i] : 1.0;
-        for (int j = 0; j <= in; j++) {
-          a.data[i * (in + 1) + j] += hi * (j < in ? h[r * in + j] : 1.0);
-        }
-      }
-      for (int o = 0; o < out; o++) {
-        double dO = d[r * out + o];
-        for (int p = 0; p < out; p++) {
-          s.data[o * out + p] += dO * d[r * out + p];
-        }
+      for (int i = 0; i < in; i++) {
+        sums[i] += h[r * in + i];
       }
     }
+    for (int i = 0; i < in; i++) {
+      a.data[i * (in + 1) + in] = sums[i];
+      a.data[in * (in + 1) + i] = sums[i];
+    }
+    a.data[in * (in + 1) + in] = n;
+    DMatrixRMaj s = DMatrixRMaj.wrap(out, out, secondMoment(ws.dh[layer + 1], out, n));
     org.ejml.dense.row.CommonOps_DDRM.divide(a, n);
     org.ejml.dense.row.CommonOps_DDRM.divide(s, n);
     return new DMatrixRMaj[] {a, s};
   }
+
+  /**
+   * Σ_b x_b x_bᵀ of n rows of width d, symmetric: each fixed chunk of {@value #MOMENT_ROWS} rows
+   * by the kernels' upper triangle (vectorized and register-blocked: K-FAC's statistics cost about
+   * as much as a weight gradient, and a library's general product would not use the symmetry or
+   * the Vector API), the chunks added in order, so that the bits do not depend on the number of
+   * threads.
+   */
+  private static double[] secondMoment(double[] x, int d, int n) {
+    int chunks = (n + MOMENT_ROWS - 1) / MOMENT_ROWS;
+    double[][] parts = new double[chunks][d * d];
+    java.util.function.IntConsumer task = c -> K.secondMoment(x, d, parts[c], c * MOMENT_ROWS,
+        Math.min(n, (c + 1) * MOMENT_ROWS));
+    if (chunks < 2 || Parallelism.threads() <= 1) {
+      for (int c = 0; c < chunks; c++) {
+        task.accept(c);
+      }
+    } else {
+      Parallelism.run(chunks, task);
+    }
+    double[] m = parts[0];
+    for (int c = 1; c < parts.length; c++) {
+      for (int i = 0; i < d; i++) {
+        for (int j = i; j < d; j++) {
+          m[i * d + j] += parts[c][i * d + j];
+        }
+      }
+    }
+    for (int i = 0; i < d; i++) {
+      for (int j = 0; j < i; j++) {
+        m[i * d + j] = m[j * d + i];
+      }
+    }
+    return m;
+  }
+
+  /**
+   * Adds Σ_b (∂(ȳ_b·y_b)/∂θ)², the squared per-sample gradients summed over the batch, into
+   * {@code out}, after {@link #backward} on the same workspace: a layer's per-sample gradient is
+   * ā_b δ_bᵀ, so the sum of its squares is the weight-gradient kernel on the squared inputs and the
+   * squared pre-activation gradients (bias: Σ_b δ_b²). One reverse pass per column of a square
+   * root of the output metric gives the exact diagonal of a Gauss–Newton (Fisher) matrix.
+   */
+  public void addSquaredSampleGradients(Workspace ws, double[] out) {
+    int n = ws.batch;
+    for (int l = 0; l < layers(); l++) {
+      int in = sizes[l];
+      int o = sizes[l + 1];
+      double[] h2 = squares(ws.h[l], n * in);
+      double[] d2 = squares(ws.dh[l + 1], n * o);
+      double[] partial = new double[(in + 1) * o];
+      K.weightGrad(h2, in, d2, o, partial, 0, n);
+      int off = weightOffset[l];
+      for (int k = 0; k < partial.length; k++) {
+        out[off + k] += partial[k];
+      }
+    }
+  }
+
+  private static double[] squares(double[] x, int len) {
+    double[] y = new double[len];
+    for (int i = 0; i < len; i++) {
+      y[i] = x[i] * x[i];
+    }
+    return y;
+  }
+
+  /** Rows per chunk of K-FAC's second moments (fixed: the bits do not depend on threads). */
+  static final int MOMENT_ROWS = 512;
 
   /** The first parameter of layer {@code layer}'s block (its weights, then its bias). */
   public int layerOffset(int layer) {

@@ -44,6 +44,24 @@ public final class ScalarKernels implements LayerKernels {
   }
 
   @Override
+  public void secondMoment(double[] x, int d, double[] out, int r0, int r1) {
+    for (int i = 0; i < d; i++) {
+      for (int c = i; c < d; c++) {
+        out[i * d + c] = chain(x, d, i, c, r0, r1);
+      }
+    }
+  }
+
+  /** Σ_b x[b,i]·x[b,c] for b in [r0, r1): an FMA chain from 0 in row order. */
+  public static double chain(double[] x, int d, int i, int c, int r0, int r1) {
+    double acc = 0.0;
+    for (int b = r0; b < r1; b++) {
+      acc = Math.fma(x[b * d + i], x[b * d + c], acc);
+    }
+    return acc;
+  }
+
+  @Override
   public void inputGrad(double[] dz, int outDim, double[] wt, int inDim, double[] h, int act,
       double[] dh, int r0, int r1) {
     for (int b = r0; b < r1; b++) {

@@ -339,32 +339,30 @@ public final class CategoricalMlpPolicy extends MlpPolicyBase {
 
   @Override
   public double[] fisherDiagonal(double[] theta, double[] obs, int n) {
+    // M = diag(p) − ppᵀ = Σ_c p_c (e_c − p)(e_c − p)ᵀ: one batched reverse pass per class c with
+    // ȳ_i = √p_c (e_c − p), the squared per-sample gradients summed
     int dim = parameterDimension();
     double[] diag = new double[dim];
-    Mlp.Workspace ws = net.workspace(1);
-    double[] p = new double[k];
-    double[][] jac = new double[k][dim];
-    double[] row = new double[obs.length / n];
+    Mlp.Workspace ws = forwardBatch(theta, obs, n);
+    double[] p = new double[n * k];
     for (int i = 0; i < n; i++) {
-      System.arraycopy(obs, i * row.length, row, 0, row.length);
-      net.forward(theta, row, 1, ws, null);
-      Categorical.softmax(ws.output(), 0, k, p);
-      for (int j = 0; j < k; j++) {
-        Arrays.fill(jac[j], 0.0);
-        double[] unit = new double[k];
-        unit[j] = 1;
-        net.backward(theta, unit, ws, jac[j], null);
-      }
-      // diag(Jᵀ (diag p − p pᵀ) J)_x = Σ_j p_j J_jx² − (Σ_j p_j J_jx)²
-      for (int x = 0; x < dim; x++) {
-        double sq = 0;
-        double mean = 0;
+      Categorical.softmax(ws.output(), i * k, k, p);
+    }
+    double[] yBar = new double[n * k];
+    double[] unused = new double[dim];
+    for (int c = 0; c < k; c++) {
+      for (int i = 0; i < n; i++) {
+        double root = Math.sqrt(p[i * k + c]);
         for (int j = 0; j < k; j++) {
-          sq += p[j] * jac[j][x] * jac[j][x];
-          mean += p[j] * jac[j][x];
+          yBar[i * k + j] = root * ((j == c ? 1.0 : 0.0) - p[i * k + j]);
         }
-        diag[x] += (sq - mean * mean) / n;
       }
+      net.backward(theta, yBar, ws, unused, null);
+      net.addSquaredSampleGradients(ws, diag);
+    }
+    release(ws);
+    for (int x = 0; x < dim; x++) {
+      diag[x] /= n;
     }
     return diag;
   }

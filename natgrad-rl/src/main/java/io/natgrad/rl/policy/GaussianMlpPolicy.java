@@ -357,24 +357,23 @@ public final class GaussianMlpPolicy extends MlpPolicyBase {
 
   @Override
   public double[] fisherDiagonal(double[] theta, double[] obs, int n) {
-    int p = parameterDimension();
-    double[] diag = new double[p];
-    Mlp.Workspace ws = net.workspace(1);
-    double[] grad = new double[p];
-    double[] row = new double[obs.length / n];
-    for (int i = 0; i < n; i++) {
-      System.arraycopy(obs, i * row.length, row, 0, row.length);
-      net.forward(theta, row, 1, ws, null);
-      for (int j = 0; j < d; j++) {
-        Arrays.fill(grad, 0.0);
-        double[] unit = new double[d];
-        unit[j] = 1;
-        net.backward(theta, unit, ws, grad, null);
-        double invVar = Math.exp(-2 * theta[netParams + j]);
-        for (int x = 0; x < netParams; x++) {
-          diag[x] += grad[x] * grad[x] * invVar / n;
-        }
+    // M = diag(σ⁻²) = Σ_j (σ_j⁻¹ e_j)(σ_j⁻¹ e_j)ᵀ: one batched reverse pass per action dimension
+    double[] diag = new double[parameterDimension()];
+    Mlp.Workspace ws = forwardBatch(theta, obs, n);
+    double[] yBar = new double[n * d];
+    double[] unused = new double[parameterDimension()];
+    for (int j = 0; j < d; j++) {
+      Arrays.fill(yBar, 0.0);
+      double invStd = Math.exp(-theta[netParams + j]);
+      for (int i = 0; i < n; i++) {
+        yBar[i * d + j] = invStd;
       }
+      net.backward(theta, yBar, ws, unused, null);
+      net.addSquaredSampleGradients(ws, diag);
+    }
+    release(ws);
+    for (int x = 0; x < netParams; x++) {
+      diag[x] /= n;
     }
     for (int j = 0; j < d; j++) {
       diag[netParams + j] = 2.0;

@@ -24,13 +24,14 @@ abstract class MlpPolicyBase implements NeuralPolicy {
   @Override
   public org.ejml.data.DMatrixRMaj[][] kfacFactors(double[] theta, double[] observations,
       double[] actions, int n) {
-    Mlp.Workspace ws = forwardOwned(theta, observations, n);
+    Mlp.Workspace ws = forwardBatch(theta, observations, n);
     double[] e = headScores(theta, ws.output(), actions, n);
     net.backward(theta, e, ws, new double[parameterDimension()], null);
     org.ejml.data.DMatrixRMaj[][] out = new org.ejml.data.DMatrixRMaj[net.layers()][];
     for (int l = 0; l < out.length; l++) {
       out[l] = net.kfacFactors(ws, l);
     }
+    release(ws);
     return out;
   }
 

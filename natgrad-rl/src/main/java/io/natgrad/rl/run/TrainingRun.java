@@ -29,6 +29,7 @@ import java.util.function.BooleanSupplier;
  * <pre>
  * runs/&lt;name&gt;/config.json        the resolved settings and their provenance (natgrad version, commit, Java, time)
  *              metrics.csv        one row per update (SB3's keys and natgrad's ngd/*)
+ *              metric-comparison.csv  with compare_metrics: each metric's cos and true KL per update
  *              checkpoints/       every K updates and every S seconds, on a stop request and at the end
  *              best-policy.json   the best deterministic evaluation so far (with evaluations)
  *              policy.json        the trained policy (natgrad-policy loads it)
@@ -301,11 +302,15 @@ public final class TrainingRun {
     }
     try (Csv csv = resumed == null
         ? new Csv(run.resolve("metrics.csv"), MetricsRow.KEYS.toArray(String[]::new))
-        : Csv.append(run.resolve("metrics.csv"), MetricsRow.KEYS.size())) {
+        : Csv.append(run.resolve("metrics.csv"), MetricsRow.KEYS.size());
+        ComparisonCsv comparison = new ComparisonCsv(dir,
+            resumed == null ? -1 : resumed.iteration())) {
       long[] lastCheckpoint = {System.nanoTime()};
       try {
-        trainer.train(it -> onIteration(it, trainer, csv, checkpoints, lastCheckpoint, run,
-            provenance));
+        trainer.train(it -> {
+          comparison.record(it);
+          return onIteration(it, trainer, csv, checkpoints, lastCheckpoint, run, provenance);
+        });
       } catch (ArithmeticException | UncheckedIOException e) {
         // a non-finite value from the environment or the policy, or a checkpoint that could not
         // be written: stop, record the reason, leave the last good checkpoint as it is

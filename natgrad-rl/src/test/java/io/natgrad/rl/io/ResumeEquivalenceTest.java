@@ -51,7 +51,8 @@ class ResumeEquivalenceTest {
 
   @ParameterizedTest
   @CsvSource({"CartPole-v1, trpo, false", "Pendulum-v1, ppo, true", "Acrobot-v1, npg, true",
-      "MountainCarContinuous-v0, trpo, true"})
+      "MountainCarContinuous-v0, trpo, true", "CartPole-v1, acktr, false",
+      "Pendulum-v1, acktr, true"})
   void checkpointAndResumeEqualsAnUninterruptedRun(String env, String algo, boolean normalize)
       throws Exception {
     List<MetricsRow> straightRows = new ArrayList<>();
@@ -128,6 +129,27 @@ class ResumeEquivalenceTest {
     try (OnPolicyTrainer fisher = new OnPolicyTrainer(config(env, "trpo", false, 6), null, null,
         512, 2, 2)) {
       assertThat(fisher.train(null)).as("the metric is used").isNotEqualTo(expected);
+    }
+  }
+
+  /**
+   * ACKTR's state — both networks' running factors and kept blocks (refreshed every 2 updates
+   * here), the momentum buffers, the noise-target and resampling streams — resumes exactly.
+   */
+  @ParameterizedTest
+  @CsvSource({"CartPole-v1", "Pendulum-v1"})
+  void acktrsStateResumesExactly(String env) throws Exception {
+    TrainConfig c = config(env, "acktr", false, 6).with(Map.of("kfac_refresh", 2,
+        "kfac_resample", true));
+    double[] expected = resumesExactly(c, "acktr-" + env, state -> {
+      assertThat(state.updateState()).containsKeys("kfac/updates", "kfac/rng",
+          "kfac-critic/updates", "kfac-critic/frozen/2/S", "acktr/momentum/actor",
+          "acktr/momentum/critic");
+      assertThat(state.updateState().get("kfac-critic/updates")).containsExactly(3);
+    });
+    try (OnPolicyTrainer other = new OnPolicyTrainer(config(env, "acktr", false, 6), null, null,
+        512, 2, 2)) {
+      assertThat(other.train(null)).isNotEqualTo(expected);
     }
   }
 

@@ -48,6 +48,16 @@ class KernelEquivalenceTest {
     v.weightGrad(x, in, dz, out, pa, 0, rows);
     s.weightGrad(x, in, dz, out, pb, 0, rows);
     assertThat(pa).containsExactly(pb);
+    // K-FAC's second moment: the upper triangle (all that is specified) bit for bit
+    double[] ma = new double[in * in];
+    double[] mb = new double[in * in];
+    v.secondMoment(x, in, ma, 0, rows);
+    s.secondMoment(x, in, mb, 0, rows);
+    for (int i = 0; i < in; i++) {
+      for (int c = i; c < in; c++) {
+        assertThat(ma[i * in + c]).as("secondMoment(%d, %d)", i, c).isEqualTo(mb[i * in + c]);
+      }
+    }
     double[] wt = random(out * in, rng);
     double[] h = new double[rows * in];
     for (int i = 0; i < h.length; i++) {

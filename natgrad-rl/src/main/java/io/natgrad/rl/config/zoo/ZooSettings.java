@@ -48,7 +48,7 @@ public final class ZooSettings {
       "normalize", "normalize_advantage", "policy", "policy_kwargs", "baseline", "use_sde",
       "sde_sample_freq", "sub_sampling_factor", "n_epochs", "clip_range", "ent_coef", "vf_coef",
       "max_grad_norm", "clip_range_vf", "seeding", "metric", "kfac_decay", "kfac_refresh",
-      "kfac_resample", "kfac_damping", "kfac_clip", "momentum");
+      "kfac_resample", "kfac_damping", "kfac_clip", "momentum", "compare_metrics");
 
   /** Parses and validates a configuration (values may be numbers, booleans or strings). */
   public static TrainConfig read(Map<String, Object> raw) {
@@ -222,7 +222,8 @@ public final class ZooSettings {
                 r.bool("kfac_resample", false),
                 r.range("kfac_damping", 1e-2, 0, false, Double.POSITIVE_INFINITY, false),
                 r.range("kfac_clip", 1e-3, 0, false, Double.POSITIVE_INFINITY, false),
-                r.range("momentum", 0.9, 0, true, 1, false))),
+                r.range("momentum", 0.9, 0, true, 1, false)),
+            compareMetrics(raw.get("compare_metrics"), algo)),
         new PpoSettings(nEpochs, new Schedule(clipRange, clipLinear), clipRangeVf, entCoef,
             vfCoef, maxGradNorm),
         new Normalization(normalize, normReward, clipObs, clipReward, normGamma),
@@ -242,6 +243,46 @@ public final class ZooSettings {
           + "form), got '" + name + "'; use trpo or npg to choose a metric");
     }
     return canonical;
+  }
+
+  /**
+   * The metrics {@code compare_metrics} names — a list or a comma-separated string of metric
+   * names, or {@code all} — canonical and without repeats; npg and trpo only.
+   */
+  private static List<String> compareMetrics(Object value, Algorithm algo) {
+    if (value == null) {
+      return List.of();
+    }
+    List<String> names = new ArrayList<>();
+    if (value instanceof List<?> l) {
+      l.forEach(x -> names.add(String.valueOf(x)));
+    } else {
+      for (String s : String.valueOf(value).split(",")) {
+        if (!s.isBlank()) {
+          names.add(s.trim());
+        }
+      }
+    }
+    if (names.isEmpty()) {
+      return List.of();
+    }
+    if (algo != Algorithm.NPG && algo != Algorithm.TRPO) {
+      throw new IllegalArgumentException("compare_metrics applies to npg and trpo (" + algo
+          + " takes no metric's direction), got " + value);
+    }
+    if (names.size() == 1 && names.get(0).equalsIgnoreCase("all")) {
+      return List.of("all");
+    }
+    java.util.LinkedHashSet<String> canonical = new java.util.LinkedHashSet<>();
+    for (String n : names) {
+      try {
+        canonical.add(io.natgrad.rl.metric.PolicyMetric.named(n).name());
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("compare_metrics: " + e.getMessage()
+            + " (or all)", e);
+      }
+    }
+    return List.copyOf(canonical);
   }
 
   /** Levenshtein distance (near-miss keys). */
@@ -336,6 +377,9 @@ public final class ZooSettings {
     m.put("n_critic_updates", n.nCriticUpdates());
     m.put("sub_sampling_factor", n.subSamplingFactor());
     m.put("metric", n.metric());
+    if (!n.compareMetrics().isEmpty()) {
+      m.put("compare_metrics", String.join(",", n.compareMetrics()));
+    }
     if (n.metric().equals("kfac") || c.algo() == Algorithm.ACKTR) {
       // only for the runs that use them, so that other runs' resolved configurations are as before
       KfacSettings k = n.kfac();

@@ -198,65 +198,7 @@ public final class VectorKernels implements LayerKernels {
     int oVec = outDim - outDim % L;
     int i = 0;
     for (; i + 4 <= inDim; i += 4) {
-      int o = 0;
-      // four inputs × four output vectors: sixteen chains, four FMAs per broadcast input
-      for (; o + 4 * L <= oVec; o += 4 * L) {
-        RegisterBlocks.weightGrad4x4(in, inDim, dz, outDim, partial, r0, r1, i, o);
-      }
-      // four inputs × two output vectors: eight independent chains over the rows
-      for (; o + 2 * L <= oVec; o += 2 * L) {
-        DoubleVector a0 = DoubleVector.zero(S);
-        DoubleVector a1 = a0;
-        DoubleVector a2 = a0;
-        DoubleVector a3 = a0;
-        DoubleVector c0 = a0;
-        DoubleVector c1 = a0;
-        DoubleVector c2 = a0;
-        DoubleVector c3 = a0;
-        for (int b = r0; b < r1; b++) {
-          DoubleVector d = DoubleVector.fromArray(S, dz, b * outDim + o);
-          DoubleVector e = DoubleVector.fromArray(S, dz, b * outDim + o + L);
-          int ib = b * inDim + i;
-          DoubleVector x0 = bc(in[ib]);
-          DoubleVector x1 = bc(in[ib + 1]);
-          DoubleVector x2 = bc(in[ib + 2]);
-          DoubleVector x3 = bc(in[ib + 3]);
-          a0 = d.fma(x0, a0);
-          a1 = d.fma(x1, a1);
-          a2 = d.fma(x2, a2);
-          a3 = d.fma(x3, a3);
-          c0 = e.fma(x0, c0);
-          c1 = e.fma(x1, c1);
-          c2 = e.fma(x2, c2);
-          c3 = e.fma(x3, c3);
-        }
-        a0.intoArray(partial, i * outDim + o);
-        a1.intoArray(partial, (i + 1) * outDim + o);
-        a2.intoArray(partial, (i + 2) * outDim + o);
-        a3.intoArray(partial, (i + 3) * outDim + o);
-        c0.intoArray(partial, i * outDim + o + L);
-        c1.intoArray(partial, (i + 1) * outDim + o + L);
-        c2.intoArray(partial, (i + 2) * outDim + o + L);
-        c3.intoArray(partial, (i + 3) * outDim + o + L);
-      }
-      for (; o < oVec; o += L) {
-        DoubleVector a0 = DoubleVector.zero(S);
-        DoubleVector a1 = a0;
-        DoubleVector a2 = a0;
-        DoubleVector a3 = a0;
-        for (int b = r0; b < r1; b++) {
-          DoubleVector d = DoubleVector.fromArray(S, dz, b * outDim + o);
-          int ib = b * inDim + i;
-          a0 = d.fma(bc(in[ib]), a0);
-          a1 = d.fma(bc(in[ib + 1]), a1);
-          a2 = d.fma(bc(in[ib + 2]), a2);
-          a3 = d.fma(bc(in[ib + 3]), a3);
-        }
-        a0.intoArray(partial, i * outDim + o);
-        a1.intoArray(partial, (i + 1) * outDim + o);
-        a2.intoArray(partial, (i + 2) * outDim + o);
-        a3.intoArray(partial, (i + 3) * outDim + o);
-      }
+      rowBlock4(in, inDim, dz, outDim, partial, r0, r1, i, 0, oVec);
     }
     for (; i < inDim; i++) {
       for (int o = 0; o < oVec; o += L) {
@@ -319,6 +261,94 @@ public final class VectorKernels implements LayerKernels {
         acc = acc + dz[b * outDim + o];
       }
       partial[inDim * outDim + o] = acc;
+    }
+  }
+
+  /**
+   * Rows i..i+3 of Σ_b in[b,·]ᵀ dz[b,·] for the vector columns [oFrom, oVec) (oFrom a multiple of
+   * L): tiles of four rows × four, two or one output vectors, each element an FMA chain over the
+   * rows b from 0 in order.
+   */
+  private static void rowBlock4(double[] in, int inDim, double[] dz, int outDim, double[] partial,
+      int r0, int r1, int i, int oFrom, int oVec) {
+    int o = oFrom;
+    // four inputs × four output vectors: sixteen chains, four FMAs per broadcast input
+    for (; o + 4 * L <= oVec; o += 4 * L) {
+      RegisterBlocks.weightGrad4x4(in, inDim, dz, outDim, partial, r0, r1, i, o);
+    }
+    // four inputs × two output vectors: eight independent chains over the rows
+    for (; o + 2 * L <= oVec; o += 2 * L) {
+      DoubleVector a0 = DoubleVector.zero(S);
+      DoubleVector a1 = a0;
+      DoubleVector a2 = a0;
+      DoubleVector a3 = a0;
+      DoubleVector c0 = a0;
+      DoubleVector c1 = a0;
+      DoubleVector c2 = a0;
+      DoubleVector c3 = a0;
+      for (int b = r0; b < r1; b++) {
+        DoubleVector d = DoubleVector.fromArray(S, dz, b * outDim + o);
+        DoubleVector e = DoubleVector.fromArray(S, dz, b * outDim + o + L);
+        int ib = b * inDim + i;
+        DoubleVector x0 = bc(in[ib]);
+        DoubleVector x1 = bc(in[ib + 1]);
+        DoubleVector x2 = bc(in[ib + 2]);
+        DoubleVector x3 = bc(in[ib + 3]);
+        a0 = d.fma(x0, a0);
+        a1 = d.fma(x1, a1);
+        a2 = d.fma(x2, a2);
+        a3 = d.fma(x3, a3);
+        c0 = e.fma(x0, c0);
+        c1 = e.fma(x1, c1);
+        c2 = e.fma(x2, c2);
+        c3 = e.fma(x3, c3);
+      }
+      a0.intoArray(partial, i * outDim + o);
+      a1.intoArray(partial, (i + 1) * outDim + o);
+      a2.intoArray(partial, (i + 2) * outDim + o);
+      a3.intoArray(partial, (i + 3) * outDim + o);
+      c0.intoArray(partial, i * outDim + o + L);
+      c1.intoArray(partial, (i + 1) * outDim + o + L);
+      c2.intoArray(partial, (i + 2) * outDim + o + L);
+      c3.intoArray(partial, (i + 3) * outDim + o + L);
+    }
+    for (; o < oVec; o += L) {
+      DoubleVector a0 = DoubleVector.zero(S);
+      DoubleVector a1 = a0;
+      DoubleVector a2 = a0;
+      DoubleVector a3 = a0;
+      for (int b = r0; b < r1; b++) {
+        DoubleVector d = DoubleVector.fromArray(S, dz, b * outDim + o);
+        int ib = b * inDim + i;
+        a0 = d.fma(bc(in[ib]), a0);
+        a1 = d.fma(bc(in[ib + 1]), a1);
+        a2 = d.fma(bc(in[ib + 2]), a2);
+        a3 = d.fma(bc(in[ib + 3]), a3);
+      }
+      a0.intoArray(partial, i * outDim + o);
+      a1.intoArray(partial, (i + 1) * outDim + o);
+      a2.intoArray(partial, (i + 2) * outDim + o);
+      a3.intoArray(partial, (i + 3) * outDim + o);
+    }
+  }
+
+  @Override
+  public void secondMoment(double[] x, int d, double[] out, int r0, int r1) {
+    int dVec = d - d % L;
+    int i = 0;
+    for (; i + 4 <= d; i += 4) {
+      // the tiles that reach the diagonal or beyond; those entirely below it are skipped
+      rowBlock4(x, d, x, d, out, r0, r1, i, Math.min(i / L * L, dVec), dVec);
+      for (int k = i; k < i + 4; k++) {
+        for (int c = Math.max(k, dVec); c < d; c++) {
+          out[k * d + c] = ScalarKernels.chain(x, d, k, c, r0, r1);
+        }
+      }
+    }
+    for (; i < d; i++) {
+      for (int c = i; c < d; c++) {
+        out[i * d + c] = ScalarKernels.chain(x, d, i, c, r0, r1);
+      }
     }
   }
 
