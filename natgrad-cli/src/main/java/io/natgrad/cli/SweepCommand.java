@@ -67,7 +67,7 @@ public final class SweepCommand implements Callable<Integer> {
   boolean resume;
 
   /** One cell: its settings, seed and directory. */
-  record Cell(Map<String, Object> settings, long seed, Path dir) {}
+  public record Cell(Map<String, Object> settings, long seed, Path dir) {}
 
   static final Set<String> TOP = Set.of("base", "grid", "seeds", "out", "threshold");
 
@@ -158,6 +158,60 @@ public final class SweepCommand implements Callable<Integer> {
     return cells;
   }
 
+  /**
+   * Runs the cells, {@code parallel} at a time (each a full training run in its directory, one
+   * sampler thread; resumed or skipped with {@code resume}), {@code customize} setting what the
+   * cell file does not (evaluation); returns the number that failed, each named on stderr.
+   */
+  public static int runCells(List<Cell> cells, int parallel, String engine, String master,
+      boolean resume, java.util.function.UnaryOperator<TrainingRun> customize) throws Exception {
+    StopSignals signals = StopSignals.install();
+    ExecutorService pool = Executors.newFixedThreadPool(parallel);
+    List<Future<Integer>> results = new ArrayList<>();
+    for (Cell c : cells) {
+      results.add(pool.submit(() -> {
+        String label = c.dir().getFileName().toString();
+        boolean finished = Files.exists(c.dir().resolve("policy.json"));
+        boolean interrupted = !finished
+            && !io.natgrad.rl.run.Checkpoints.list(c.dir().resolve("checkpoints")).isEmpty();
+        if (resume && finished) {
+          System.out.println("sweep: cell " + label + " is complete; skipped");
+          return 0;
+        }
+        TrainingRun run;
+        if (resume && interrupted) {
+          System.out.println("sweep: cell " + label + " resumes from its last checkpoint");
+          run = TrainingRun.resume(c.dir());
+        } else {
+          Files.createDirectories(c.dir());
+          Path cfg = c.dir().resolve("cell.json");
+          new com.fasterxml.jackson.databind.ObjectMapper().writeValue(cfg.toFile(),
+              c.settings());
+          run = customize.apply(TrainingRun.create(TrainConfig.fromMap(c.settings()), c.dir())
+              .force(true));
+        }
+        run.workers(1).engine(engine, master == null ? Map.of() : Map.of("master", master));
+        try {
+          return ConsoleRun.execute(run, signals::stopRequested, "cell " + label);
+        } catch (IllegalArgumentException e) {
+          System.err.println("natgrad: error: " + e.getMessage());
+          return 2;
+        }
+      }));
+    }
+    pool.shutdown();
+    int failed = 0;
+    for (int i = 0; i < cells.size(); i++) {
+      int code = results.get(i).get();
+      if (code != 0) {
+        failed++;
+        System.err.println("natgrad: sweep cell " + cells.get(i).dir() + " failed (exit " + code
+            + ")");
+      }
+    }
+    return failed;
+  }
+
   @Override
   public Integer call() throws Exception {
     if (!engine.equals("local")) {
@@ -184,49 +238,7 @@ public final class SweepCommand implements Callable<Integer> {
     }
     System.out.printf(Locale.ROOT, "sweep: %d cells, %d at a time%n", cells.size(), p);
     long t0 = System.nanoTime();
-    StopSignals signals = StopSignals.install();
-    ExecutorService pool = Executors.newFixedThreadPool(p);
-    List<Future<Integer>> results = new ArrayList<>();
-    for (Cell c : cells) {
-      results.add(pool.submit(() -> {
-        String label = c.dir().getFileName().toString();
-        boolean finished = Files.exists(c.dir().resolve("policy.json"));
-        boolean interrupted = !finished
-            && !io.natgrad.rl.run.Checkpoints.list(c.dir().resolve("checkpoints")).isEmpty();
-        if (resume && finished) {
-          System.out.println("sweep: cell " + label + " is complete; skipped");
-          return 0;
-        }
-        TrainingRun run;
-        if (resume && interrupted) {
-          System.out.println("sweep: cell " + label + " resumes from its last checkpoint");
-          run = TrainingRun.resume(c.dir());
-        } else {
-          Files.createDirectories(c.dir());
-          Path cfg = c.dir().resolve("cell.json");
-          new com.fasterxml.jackson.databind.ObjectMapper().writeValue(cfg.toFile(),
-              c.settings());
-          run = TrainingRun.create(TrainConfig.fromMap(c.settings()), c.dir()).force(true);
-        }
-        run.workers(1).engine(engine, master == null ? Map.of() : Map.of("master", master));
-        try {
-          return ConsoleRun.execute(run, signals::stopRequested, "cell " + label);
-        } catch (IllegalArgumentException e) {
-          System.err.println("natgrad: error: " + e.getMessage());
-          return 2;
-        }
-      }));
-    }
-    pool.shutdown();
-    int failed = 0;
-    for (int i = 0; i < cells.size(); i++) {
-      int code = results.get(i).get();
-      if (code != 0) {
-        failed++;
-        System.err.println("natgrad: sweep cell " + cells.get(i).dir() + " failed (exit " + code
-            + ")");
-      }
-    }
+    int failed = runCells(cells, p, engine, master, resume, run -> run);
     List<RunData> runs = new ArrayList<>();
     for (Cell c : cells) {
       if (Files.exists(c.dir().resolve("metrics.csv"))) {

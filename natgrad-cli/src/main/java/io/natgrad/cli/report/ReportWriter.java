@@ -63,6 +63,29 @@ public final class ReportWriter {
     return c;
   }
 
+  /**
+   * With {@code compare_metrics}: each compared metric's cosine with the direction taken, and its
+   * exact-Fisher KL once scaled to the trust region (δ for the Fisher itself).
+   */
+  static List<Chart> comparisonCharts(List<String> header) {
+    List<String[]> cos = new ArrayList<>();
+    List<String[]> kl = new ArrayList<>();
+    for (String key : header) {
+      if (key.startsWith("cmp/") && key.endsWith("/cos")) {
+        cos.add(new String[] {key, key.substring(4, key.length() - 4)});
+      } else if (key.startsWith("cmp/") && key.endsWith("/true_kl")) {
+        kl.add(new String[] {key, key.substring(4, key.length() - 8)});
+      }
+    }
+    if (cos.isEmpty()) {
+      return List.of();
+    }
+    return List.of(new Chart("cmp-cos", "Metrics compared: cosine of each metric's direction with "
+            + "the one taken", "time/iterations", "update", cos),
+        new Chart("cmp-kl", "Metrics compared: exact-Fisher KL ½dᵀFd of each metric's trust-region "
+            + "step (target_kl for the Fisher)", "time/iterations", "update", kl));
+  }
+
   static String resource(String name) {
     try (InputStream in = ReportWriter.class.getResourceAsStream(UPLOT + name)) {
       if (in == null) {
@@ -117,7 +140,9 @@ public final class ReportWriter {
       cols.set(key, numbers(m, run.column(key)));
     }
     ArrayNode charts = data.putArray("charts");
-    for (Chart c : charts()) {
+    List<Chart> all = new ArrayList<>(charts());
+    all.addAll(comparisonCharts(run.header()));
+    for (Chart c : all) {
       ObjectNode o = charts.addObject();
       o.put("id", c.id());
       o.put("title", c.title());

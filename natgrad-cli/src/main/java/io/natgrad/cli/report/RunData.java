@@ -38,15 +38,52 @@ public record RunData(String name, Path dir, JsonNode settings, JsonNode provena
     if (lines.isEmpty()) {
       throw new IllegalArgumentException(csv + " is empty");
     }
-    List<String> header = List.of(split(lines.get(0)));
+    List<String> header = new ArrayList<>(List.of(split(lines.get(0))));
     List<String[]> rows = new ArrayList<>();
     for (String line : lines.subList(1, lines.size())) {
       if (!line.isBlank()) {
         rows.add(split(line));
       }
     }
+    joinComparison(dir.resolve("metric-comparison.csv"), header, rows);
     String name = dir.toAbsolutePath().normalize().getFileName().toString();
     return new RunData(name, dir, root.path("settings"), root.path("provenance"), header, rows);
+  }
+
+  /**
+   * Appends metric-comparison.csv's {@code cmp/…} columns (written with {@code compare_metrics})
+   * to the metrics rows of the same update; rows without a comparison get empty cells.
+   */
+  private static void joinComparison(Path file, List<String> header, List<String[]> rows)
+      throws IOException {
+    if (!Files.isRegularFile(file)) {
+      return;
+    }
+    List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+    if (lines.isEmpty()) {
+      return;
+    }
+    String[] cmpHeader = split(lines.get(0));
+    Map<String, String[]> byIteration = new java.util.HashMap<>();
+    for (String line : lines.subList(1, lines.size())) {
+      if (!line.isBlank()) {
+        String[] r = split(line);
+        byIteration.put(r[0], r);
+      }
+    }
+    int width = header.size();
+    int it = header.indexOf("time/iterations");
+    for (int c = 2; c < cmpHeader.length; c++) {
+      header.add(cmpHeader[c]);
+    }
+    for (int i = 0; i < rows.size(); i++) {
+      String[] r = java.util.Arrays.copyOf(rows.get(i), width + cmpHeader.length - 2);
+      String[] cmp = it >= 0 && it < rows.get(i).length ? byIteration.get(rows.get(i)[it]) : null;
+      for (int c = 2; c < cmpHeader.length; c++) {
+        r[width + c - 2] = cmp != null && c < cmp.length ? cmp[c] : "";
+      }
+      rows.set(i, r);
+    }
   }
 
   /** Splits one CSV line with RFC 4180 quotes. */

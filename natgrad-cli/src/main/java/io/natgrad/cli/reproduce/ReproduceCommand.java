@@ -13,7 +13,8 @@ import picocli.CommandLine.Command;
       Figure2Command.class,
       Figure3Command.class,
       Figure4Command.class,
-      AllFiguresCommand.class
+      AllFiguresCommand.class,
+      MetricStudyCommand.class
     })
 public final class ReproduceCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

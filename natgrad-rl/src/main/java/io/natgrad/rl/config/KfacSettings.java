@@ -4,7 +4,9 @@ package io.natgrad.rl.config;
  * K-FAC's settings: the {@code kfac} metric's factor statistics (for npg, trpo and acktr) and
  * ACKTR's step. ACKTR's defaults are those of Kostrikov's {@code pytorch-a2c-ppo-acktr-gail}
  * ({@code algo/kfac.py}: lr 0.25, momentum 0.9, stat_decay 0.99, kl_clip 1e-3, damping 1e-2,
- * eigendecompositions every Tf = 10 updates); with npg and trpo the factors are each batch's own
+ * eigendecompositions every Tf = 10 updates), with the learning rate decayed linearly to 0 over
+ * the run as OpenAI Baselines' ACKTR does ({@code lrschedule='linear'}; Kostrikov keeps it
+ * constant: {@code learning_rate: 0.25}); with npg and trpo the factors are each batch's own
  * (decay 0, refreshed every update), since those batches are large and one update apart.
  *
  * @param decay the running factors' weight on the previous ones ({@code kfac_decay})

@@ -79,7 +79,9 @@ public final class ZooSettings {
     boolean ppo = algo == Algorithm.PPO;
     boolean acktr = algo == Algorithm.ACKTR;
     Map<String, Object> lin = new java.util.HashMap<>(raw);
-    boolean lrLinear = linear(lin, "learning_rate");
+    // ACKTR's default rate decays linearly, as OpenAI Baselines' ACKTR (lrschedule='linear')
+    boolean lrLinear = linear(lin, "learning_rate")
+        || (algo == Algorithm.ACKTR && raw.get("learning_rate") == null);
     boolean clipLinear = linear(lin, "clip_range");
     if (lin.get("clip_range_vf") instanceof String none
         && (none.trim().equals("None") || none.trim().equals("null"))) {
