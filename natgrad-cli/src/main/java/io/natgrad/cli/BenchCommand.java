@@ -204,6 +204,13 @@ public final class BenchCommand implements Callable<Integer> {
         "ms", "", "");
     row("K-FAC eigendecompositions (every kfac_refresh updates)", ms(eig), "ms", "", "");
     row("K-FAC closed-form solve", ms(solve), "ms", "", "");
+    Rng rng = Rng.of(5);
+    double resample = time(() -> {
+      sink = k.resampledActions(rng)[0];
+      return 1;
+    });
+    row("K-FAC kfac_resample: drawing the batch's actions again (extra)", ms(resample), "ms", "",
+        "");
     double shared = (stats - g + solve + eig / 10) / g;
     row("K-FAC direction / gradient (eig / 10, score pass shared)",
         String.format(Locale.ROOT, "%.2f", shared), "", "<= 1.5", status(shared <= 1.5));

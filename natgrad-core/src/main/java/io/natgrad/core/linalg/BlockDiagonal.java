@@ -87,17 +87,11 @@ public final class BlockDiagonal implements SolvableOperator {
   @Override
   public void apply(double[] v, double[] out) {
     for (Block b : blocks) {
-      int o = b.offset();
-      int m = b.size();
       if (b.kronecker() != null) {
-        double[] part = new double[m];
-        System.arraycopy(v, o, part, 0, m);
-        double[] res = new double[m];
-        b.kronecker().apply(part, res);
-        System.arraycopy(res, 0, out, o, m);
+        onKroneckerPart(b, v, out, (part, res) -> b.kronecker().apply(part, res));
       } else {
-        for (int i = 0; i < m; i++) {
-          out[o + i] = b.diagonal()[i] * v[o + i];
+        for (int i = 0; i < b.size(); i++) {
+          out[b.offset() + i] = b.diagonal()[i] * v[b.offset() + i];
         }
       }
     }
@@ -108,17 +102,22 @@ public final class BlockDiagonal implements SolvableOperator {
     }
   }
 
+  /** Runs {@code op} on the block's slice of v, writing the block's slice of out. */
+  private static void onKroneckerPart(Block b, double[] v, double[] out,
+      java.util.function.BiConsumer<double[], double[]> op) {
+    double[] part = java.util.Arrays.copyOfRange(v, b.offset(), b.offset() + b.size());
+    double[] res = new double[b.size()];
+    op.accept(part, res);
+    System.arraycopy(res, 0, out, b.offset(), b.size());
+  }
+
   @Override
   public void solve(double[] v, double[] out) {
     for (Block b : blocks) {
       int o = b.offset();
       int m = b.size();
       if (b.kronecker() != null) {
-        double[] part = new double[m];
-        System.arraycopy(v, o, part, 0, m);
-        double[] res = new double[m];
-        b.kronecker().solveDamped(part, damping, res);
-        System.arraycopy(res, 0, out, o, m);
+        onKroneckerPart(b, v, out, (part, res) -> b.kronecker().solveDamped(part, damping, res));
       } else {
         for (int i = 0; i < m; i++) {
           double d = b.diagonal()[i] + damping;

@@ -164,6 +164,16 @@ public final class Workloads {
           .plusDamping(0.1);
     }
 
+    /** kfac_resample's extra work: actions for every state drawn afresh from π (one pass). */
+    public double[] resampledActions(java.util.random.RandomGenerator rng) {
+      int n = data.batch.size();
+      double[] a = new double[n];
+      java.util.random.RandomGenerator[] rngs = new java.util.random.RandomGenerator[n];
+      java.util.Arrays.fill(rngs, rng);
+      data.policy.sampleBatch(data.theta, data.batch.observations(), n, rngs, a, new double[n]);
+      return a;
+    }
+
     /** The closed-form solve on blocks decomposed beforehand. */
     public double[] solve() {
       double[] out = new double[gradient.length];
