@@ -19,5 +19,6 @@ set "VEC="
 if /I "%~1"=="train" set "VEC=--add-modules jdk.incubator.vector"
 if /I "%~1"=="sweep" set "VEC=--add-modules jdk.incubator.vector"
 if /I "%~1"=="bench" set "VEC=--add-modules jdk.incubator.vector"
+if /I "%~1 %~2"=="reproduce metric-study" set "VEC=--add-modules jdk.incubator.vector"
 java %VEC% %NATGRAD_JAVA_OPTS% -Djava.awt.headless=true -jar "%JAR%" %*
 exit /b %ERRORLEVEL%

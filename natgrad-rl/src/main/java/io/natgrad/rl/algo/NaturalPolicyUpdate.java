@@ -311,7 +311,8 @@ public final class NaturalPolicyUpdate implements PolicyUpdate<NaturalPolicyUpda
     if (!u.accepted()) {
       return new Step(theta.clone(), new Stats(-value, 0.0, false,
           cg == null ? 0 : cg.iterations(), cg == null ? Double.NaN : cg.relativeResidual(),
-          cg == null ? CLOSED_FORM : cg.status().name(), 0.0, 0.0, 0.0, 0.0, u.backtracks(),
+          cg != null ? cg.status().name() : u.direction() != null ? CLOSED_FORM : "none", 0.0,
+          0.0, 0.0, 0.0, u.backtracks(),
           u.rejection(), own == null ? Double.NaN : 0.0), compared);
     }
     double[] next = u.thetaNext();
