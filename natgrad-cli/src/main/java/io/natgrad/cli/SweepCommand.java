@@ -171,6 +171,11 @@ public final class SweepCommand implements Callable<Integer> {
     for (Cell c : cells) {
       results.add(pool.submit(() -> {
         String label = c.dir().getFileName().toString();
+        if (signals.stopRequested()) {
+          // stopped: the cells not started yet stay as they are (--resume runs them)
+          System.out.println("sweep: cell " + label + " not started (stop requested)");
+          return 0;
+        }
         boolean finished = Files.exists(c.dir().resolve("policy.json"));
         boolean interrupted = !finished
             && !io.natgrad.rl.run.Checkpoints.list(c.dir().resolve("checkpoints")).isEmpty();
