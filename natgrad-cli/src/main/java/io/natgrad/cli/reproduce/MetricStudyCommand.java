@@ -303,12 +303,14 @@ public final class MetricStudyCommand implements Callable<Integer> {
     List<CategoryChart> charts = new ArrayList<>();
     for (Map.Entry<Object, List<Row>> e : byEnv.entrySet()) {
       List<Row> rs = e.getValue().stream().filter(r -> r.finals().length > 0).toList();
-      CategoryChart c = new CategoryChartBuilder().width(560).height(420)
+      CategoryChart c = new CategoryChartBuilder().width(560).height(480)
           .title(e.getKey() + " (threshold " + fmt(rs.isEmpty() ? Double.NaN
               : rs.get(0).task().threshold()) + ")")
           .xAxisTitle("metric").yAxisTitle("final deterministic return").build();
       c.getStyler().setLegendVisible(false);
-      c.getStyler().setXAxisLabelRotation(30);
+      // every metric's name, upright and none dropped for lack of room
+      c.getStyler().setXAxisLabelRotation(90);
+      c.getStyler().setXAxisTickMarkSpacingHint(20);
       if (!rs.isEmpty()) {
         c.addSeries("final return", rs.stream().map(Row::metric).toList(),
             rs.stream().map(Row::finalMean).toList(),
