@@ -5,6 +5,7 @@ import io.natgrad.core.linalg.Vectors;
 import io.natgrad.core.optim.DirectionSolver;
 import io.natgrad.rl.metric.PolicyMetric;
 import io.natgrad.rl.metric.PolicySample;
+import io.natgrad.rl.nn.Parallelism;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -69,10 +70,19 @@ final class MetricComparison {
         ? targetKl * (takenNorm2 - damping * Vectors.dot(taken, taken)) / takenNorm2
         : trueKl(fisher, taken, takenNorm2);
     out.put(own.name(), new double[] {1.0, ownKl});
-    for (PolicyMetric m : others) {
-      LinearOperator op = m.on(sample).withDamping(damping).at(theta);
-      double[] d = solver.solve(op, gradient).direction();
-      out.put(m.name(), new double[] {cosine(d, taken), trueKl(fisher, d, op.quadraticForm(d))});
+    // the directions of independent metrics, one per kernel thread at a time (each metric's
+    // operator is its own; the results do not depend on which thread), then the exact Fisher's
+    // quadratic forms one after the other (its operator's buffers are shared)
+    double[][] directions = new double[others.size()][];
+    double[] metricNorm2 = new double[others.size()];
+    Parallelism.forEach(others.size(), i -> {
+      LinearOperator op = others.get(i).on(sample).withDamping(damping).at(theta);
+      directions[i] = solver.solve(op, gradient).direction();
+      metricNorm2[i] = op.quadraticForm(directions[i]);
+    });
+    for (int i = 0; i < directions.length; i++) {
+      out.put(others.get(i).name(), new double[] {cosine(directions[i], taken),
+          trueKl(fisher, directions[i], metricNorm2[i])});
     }
     return out;
   }

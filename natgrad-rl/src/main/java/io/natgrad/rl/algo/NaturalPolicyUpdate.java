@@ -235,9 +235,12 @@ public final class NaturalPolicyUpdate implements PolicyUpdate<NaturalPolicyUpda
     PolicyStep policyStep = new PolicyStep(theta, policyBatch, advantages);
     CriticFit criticFit = new CriticFit(batch, rollout.returns());
     Parallelism.both(policyStep, criticFit);
-    Step step = policyStep.step;
+    // the comparisons after both, when the threads are free: one metric per thread at a time
+    long t0 = System.nanoTime();
+    Step step = withComparison(policyStep.pending);
+    double seconds = policyStep.seconds + (System.nanoTime() - t0) / 1e9;
     String health = health(step.stats(), rollout.iteration());
-    return new Result(step.theta(), step.stats(), criticFit.loss, policyStep.seconds,
+    return new Result(step.theta(), step.stats(), criticFit.loss, seconds,
         criticFit.seconds, health, rollout.iteration(), learningRate, step.comparison());
   }
 
@@ -256,7 +259,7 @@ public final class NaturalPolicyUpdate implements PolicyUpdate<NaturalPolicyUpda
     private final double[] theta;
     private final Batch batch;
     private final double[] advantages;
-    Step step;
+    Pending pending;
     double seconds;
 
     PolicyStep(double[] theta, Batch batch, double[] advantages) {
@@ -268,7 +271,7 @@ public final class NaturalPolicyUpdate implements PolicyUpdate<NaturalPolicyUpda
     @Override
     public void run() {
       long t0 = System.nanoTime();
-      step = policyStep(theta, batch, advantages);
+      pending = step(theta, batch, advantages);
       seconds = (System.nanoTime() - t0) / 1e9;
     }
   }
@@ -299,21 +302,45 @@ public final class NaturalPolicyUpdate implements PolicyUpdate<NaturalPolicyUpda
    * advantages, without the critic.
    */
   public Step policyStep(double[] theta, Batch batch, double[] advantages) {
+    return withComparison(step(theta, batch, advantages));
+  }
+
+  /**
+   * A policy step whose metric comparison is still to be made: the step and what the comparison
+   * needs (the sample, θ, the gradient, the direction taken and its d(G + λI)d).
+   */
+  private record Pending(Step step, PolicySample sample, double[] theta, double[] grad,
+      double[] direction, double directionNorm2) {}
+
+  /** The step with its comparison ({@code compare_metrics}; none when not asked for). */
+  private Step withComparison(Pending p) {
+    if (comparison == null || p.direction() == null) {
+      return p.step();
+    }
+    return new Step(p.step().theta(), p.step().stats(), comparison.compare(p.sample(), p.theta(),
+        p.grad(), p.direction(), p.directionNorm2()));
+  }
+
+  private Pending step(double[] theta, Batch batch, double[] advantages) {
     Surrogate f = new Surrogate(PolicySample.perStep(policy, batch), theta, advantages);
     double[] grad = new double[policy.parameterDimension()];
     double value = f.valueAndGradient(theta, grad);
     Metric g = metric.on(f.sample()).withDamping(damping);
     ToDoubleFunction<double[]> own = metric.divergence(f.sample(), theta);
     Update u = rule.step(own == null ? f : new CheckedBy(f, own), g, theta, value, grad);
-    Map<String, double[]> compared = comparison == null || u.direction() == null ? Map.of()
-        : comparison.compare(f.sample(), theta, grad, u.direction(), u.directionMetricNorm2());
+    Step step = stepOf(f, theta, grad, value, u, own);
+    return new Pending(step, f.sample(), theta, grad, u.direction(), u.directionMetricNorm2());
+  }
+
+  private Step stepOf(Surrogate f, double[] theta, double[] grad, double value, Update u,
+      ToDoubleFunction<double[]> own) {
     CgResult cg = u.cg();
     if (!u.accepted()) {
       return new Step(theta.clone(), new Stats(-value, 0.0, false,
           cg == null ? 0 : cg.iterations(), cg == null ? Double.NaN : cg.relativeResidual(),
           cg != null ? cg.status().name() : u.direction() != null ? CLOSED_FORM : "none", 0.0,
           0.0, 0.0, 0.0, u.backtracks(),
-          u.rejection(), own == null ? Double.NaN : 0.0), compared);
+          u.rejection(), own == null ? Double.NaN : 0.0));
     }
     double[] next = u.thetaNext();
     double kl = own == null && !Double.isNaN(u.divergence()) ? u.divergence()
@@ -330,7 +357,7 @@ public final class NaturalPolicyUpdate implements PolicyUpdate<NaturalPolicyUpda
     return new Step(next, new Stats(-value, kl, true, cg == null ? 0 : cg.iterations(),
         cg == null ? Double.NaN : cg.relativeResidual(), cg == null ? CLOSED_FORM
             : cg.status().name(), beta, predictedKl, beta * gradDotDir, value - after, u.backtracks(),
-        null, measured), compared);
+        null, measured));
   }
 
   /** The surrogate with the divergence its metric's trust region bounds instead of the KL. */
