@@ -176,6 +176,18 @@ class BadInputTableTest {
         "train", "--env", "CartPole-v1", "--metric", "wasserstein", "--out", o));
     l.add(c("train metric near miss", "--metric|'wasserstien'", "train", "--env", "Pendulum-v1",
         "--metric", "wasserstien", "--out", o));
+    l.add(c("train kfac decay out of range", "--kfac-decay|[0, 1)|1.5", "train", "--env",
+        "CartPole-v1", "--metric", "kfac", "--kfac-decay", "1.5", "--out", o));
+    l.add(c("train acktr with another metric", "metric of acktr is kfac|'fisher'", "train",
+        "--env", "CartPole-v1", "--algo", "acktr", "--metric", "fisher", "--out", o));
+    l.add(c("train compare a metric the policy cannot have",
+        "--compare-metrics: CartPole-v1 has Discrete(2) actions|Gaussian", "train", "--env",
+        "CartPole-v1",
+        "--compare-metrics", "fisher,wasserstein", "--out", o));
+    l.add(c("train compare with ppo", "--compare-metrics|npg and trpo", "train", "--env",
+        "CartPole-v1", "--algo", "ppo", "--compare-metrics", "all", "--out", o));
+    l.add(c("metric-study unknown task", "--tasks: no task 'mujoco'", "reproduce",
+        "metric-study", "--tasks", "mujoco", "--out", o));
     // eval
     l.add(c("eval missing policy", "--policy|" + m, "eval", "--policy", m));
     l.add(c("eval policy not json", "bad.json", "eval", "--policy",

@@ -66,8 +66,9 @@ public record TrainerParts(String envId, Map<String, Object> envOptions, Policy 
   }
 
   /**
-   * Refuses a metric the environment's policy cannot have (wasserstein with discrete actions),
-   * before any work starts; the message starts with the key, {@code metric: …}.
+   * Refuses a metric, or a compared one, the environment's policy cannot have (wasserstein with
+   * discrete actions), before any work starts; the message starts with the key, {@code metric: …}
+   * or {@code compare_metrics: …}.
    */
   public static void checkMetric(TrainConfig config) {
     if (config.algo() != Algorithm.PPO) {
@@ -85,6 +86,13 @@ public record TrainerParts(String envId, Map<String, Object> envOptions, Policy 
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("metric: " + config.env() + " has "
           + probe.actionSpace() + " actions: " + e.getMessage(), e);
+    }
+    try {
+      NaturalPolicyUpdate.compared(config.naturalGradient().compareMetrics(), policy);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("compare_metrics: " + config.env() + " has "
+          + probe.actionSpace() + " actions: "
+          + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage()), e);
     }
   }
 
