@@ -24,6 +24,7 @@ public final class Main implements Runnable {
     java.util.Map<String, java.util.function.Supplier<Object>> m = new java.util.LinkedHashMap<>();
     m.put("reproduce", ReproduceCommand::new);
     m.put("mle", MleCommand::new);
+    m.put("glm", GlmCommand::new);
     m.put("train", TrainCommand::new);
     m.put("eval", EvalCommand::new);
     m.put("env", EnvCommand::new);

@@ -13,19 +13,22 @@ import java.util.Map;
 /**
  * A table of named columns read from CSV (a header line, comma-separated, optional double quotes):
  * a column whose every value is a number is numeric, any other is text (a factor in a model). A
- * numeric column with a missing, NaN or infinite value is refused naming the column, the row and
- * the value; text columns may hold any text but not an empty cell.
+ * numeric column with a missing, NaN or infinite value is refused when it is used, naming the
+ * column, the row and the value; text columns may hold any text but not an empty cell.
  */
 public final class DataTable {
   private final Map<String, double[]> numeric;
   private final Map<String, String[]> text;
+  /** The first missing or non-finite cell of each numeric column that has one. */
+  private final Map<String, String> bad;
   private final int rows;
   private final String source;
 
-  private DataTable(Map<String, double[]> numeric, Map<String, String[]> text, int rows,
-      String source) {
+  private DataTable(Map<String, double[]> numeric, Map<String, String[]> text,
+      Map<String, String> bad, int rows, String source) {
     this.numeric = numeric;
     this.text = text;
+    this.bad = bad;
     this.rows = rows;
     this.source = source;
   }
@@ -62,6 +65,7 @@ public final class DataTable {
   public static DataTable of(String[] header, List<String[]> rows, String source) {
     Map<String, double[]> numeric = new LinkedHashMap<>();
     Map<String, String[]> text = new LinkedHashMap<>();
+    Map<String, String> bad = new LinkedHashMap<>();
     for (int c = 0; c < header.length; c++) {
       String name = header[c].trim();
       if (numeric.containsKey(name) || text.containsKey(name)) {
@@ -84,14 +88,12 @@ public final class DataTable {
         double[] v = new double[rows.size()];
         for (int r = 0; r < v.length; r++) {
           String cell = rows.get(r)[c].trim();
-          if (isMissing(cell)) {
-            throw new IllegalArgumentException(source + ": column '" + name + "' row " + (r + 1)
-                + " has no value ('" + cell + "'); remove the row or fill it in");
-          }
-          v[r] = parse(cell);
-          if (!Double.isFinite(v[r])) {
-            throw new IllegalArgumentException(source + ": column '" + name + "' row " + (r + 1)
-                + " is " + cell + "; a numeric column needs finite values");
+          v[r] = isMissing(cell) ? Double.NaN : parse(cell);
+          if (!Double.isFinite(v[r]) && !bad.containsKey(name)) {
+            // refused when a model uses the column, not when an unused one holds it
+            bad.put(name, source + ": column '" + name + "' row " + (r + 1) + (isMissing(cell)
+                ? " has no value ('" + cell + "'); remove the row or fill it in"
+                : " is " + cell + "; a numeric column needs finite values"));
           }
         }
         numeric.put(name, v);
@@ -107,7 +109,7 @@ public final class DataTable {
         text.put(name, t);
       }
     }
-    return new DataTable(numeric, text, rows.size(), source);
+    return new DataTable(numeric, text, bad, rows.size(), source);
   }
 
   private static boolean isMissing(String cell) {
@@ -187,6 +189,9 @@ public final class DataTable {
       }
       throw new IllegalArgumentException(source + ": column '" + name + "' must be numeric; "
           + "row " + (r + 1) + " is '" + t[Math.min(r, t.length - 1)] + "'");
+    }
+    if (bad.containsKey(name)) {
+      throw new IllegalArgumentException(bad.get(name));
     }
     return v;
   }

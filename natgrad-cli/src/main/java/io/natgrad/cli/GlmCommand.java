@@ -1,0 +1,248 @@
+package io.natgrad.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.natgrad.core.glm.DataTable;
+import io.natgrad.core.glm.Family;
+import io.natgrad.core.glm.Formula;
+import io.natgrad.core.glm.GlmFit;
+import io.natgrad.core.glm.GlmFitter;
+import io.natgrad.core.glm.GlmSummary;
+import io.natgrad.core.glm.Link;
+import io.natgrad.core.glm.ModelFrame;
+import io.natgrad.rl.io.Csv;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code natgrad glm}: a generalized linear model fitted by Fisher scoring (R's {@code glm.fit}:
+ * the paper's natural gradient with the exact Fisher and step 1) from a CSV file and an R-style
+ * formula; prints a summary laid out like R's {@code summary.glm} and, with {@code --out}, writes
+ * {@code glm.json}, {@code summary.txt} and {@code residuals.csv}.
+ */
+@Command(name = "glm", mixinStandardHelpOptions = true,
+    description = "Fit a generalized linear model by Fisher scoring (R's glm), from a CSV file "
+        + "and an R-style formula.")
+public final class GlmCommand implements Callable<Integer> {
+
+  @Option(names = "--data", required = true, paramLabel = "CSV",
+      description = "CSV file with a header line; text columns are factors.")
+  Path data;
+
+  @Option(names = "--formula", required = true, description = "R-style formula, e.g. "
+      + "'y ~ x1 + log(x2) + a*b - 1' or 'cbind(successes, failures) ~ dose'.")
+  String formula;
+
+  @Option(names = "--family", defaultValue = "gaussian", description = "gaussian, binomial, "
+      + "poisson, Gamma or inverse.gaussian (default ${DEFAULT-VALUE}).")
+  String family;
+
+  @Option(names = "--link", description = "The link (default: the family's canonical one).")
+  String link;
+
+  @Option(names = "--offset", paramLabel = "COLUMN", description = "A numeric column added to "
+      + "the linear predictor (e.g. log exposure).")
+  String offset;
+
+  @Option(names = "--weights", paramLabel = "COLUMN", description = "Prior weights (binomial: "
+      + "trials of a proportion response).")
+  String weights;
+
+  @Option(names = "--reference", paramLabel = "COLUMN=LEVEL", description = "A factor's "
+      + "reference level (default: the first in sorted order); repeatable.")
+  Map<String, String> references = new LinkedHashMap<>();
+
+  @Option(names = "--epsilon", defaultValue = "1e-8", description = "Convergence tolerance ε of "
+      + "|D − D_old| / (|D| + 0.1) (default ${DEFAULT-VALUE}).")
+  double epsilon;
+
+  @Option(names = "--maxit", defaultValue = "25", description = "At most this many iterations "
+      + "(default ${DEFAULT-VALUE}).")
+  int maxit;
+
+  @Option(names = "--out", paramLabel = "DIR", description = "Write glm.json, summary.txt and "
+      + "residuals.csv here.")
+  Path out;
+
+  @Override
+  public Integer call() throws Exception {
+    Family fam = Family.named(family);
+    Link lnk = link == null ? fam.canonicalLink() : Link.named(link);
+    if (!fam.links().contains(lnk)) {
+      throw new IllegalArgumentException("--link " + lnk.rName() + " is not available for the "
+          + fam.rName() + " family; its links are "
+          + fam.links().stream().map(Link::rName).toList());
+    }
+    if (!(epsilon > 0)) {
+      throw new IllegalArgumentException("--epsilon must be > 0, got " + epsilon);
+    }
+    if (maxit < 1) {
+      throw new IllegalArgumentException("--maxit must be >= 1, got " + maxit);
+    }
+    Formula f;
+    try {
+      f = Formula.parse(formula);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("--formula: " + e.getMessage(), e);
+    }
+    DataTable table = DataTable.readCsv(UserPaths.file("--data", data));
+    ModelFrame m = ModelFrame.of(f, table, references);
+    double[] w = weights == null ? null : table.numeric(weights).clone();
+    if (m.trials() != null) {
+      if (fam != Family.BINOMIAL) {
+        throw new IllegalArgumentException("--formula: cbind(successes, failures) is a binomial "
+            + "response; --family is " + fam.rName());
+      }
+      w = w == null ? m.trials().clone() : multiply(w, m.trials());
+    }
+    double[] off = offset == null ? null : table.numeric(offset);
+    checkResponse(fam, f, m, w, table);
+    GlmFit fit = new GlmFitter(epsilon, maxit).fit(m.x(), m.n(), m.p(), m.y(), w, off, fam, lnk,
+        m.intercept());
+    GlmSummary s = new GlmSummary(m.names(), fit, fam, lnk, f.text(),
+        data.getFileName().toString());
+    System.out.print(s.text());
+    if (out != null) {
+      Files.createDirectories(out);
+      Files.writeString(out.resolve("summary.txt"), s.text());
+      writeJson(s, out.resolve("glm.json"));
+      writeResiduals(fam, lnk, m, w, fit, out.resolve("residuals.csv"));
+      System.out.println("wrote " + out.resolve("glm.json") + ", " + out.resolve("summary.txt")
+          + ", " + out.resolve("residuals.csv"));
+    }
+    return 0;
+  }
+
+  private static double[] multiply(double[] a, double[] b) {
+    double[] c = new double[a.length];
+    for (int i = 0; i < a.length; i++) {
+      c[i] = a[i] * b[i];
+    }
+    return c;
+  }
+
+  /** The family's response rules, each refusal naming the column, the row and the value. */
+  private void checkResponse(Family fam, Formula f, ModelFrame m, double[] w, DataTable t) {
+    String col = f.response().label();
+    double[] raw = t.numeric(f.response().column());
+    if (w != null) {
+      for (int i = 0; i < w.length; i++) {
+        if (!(w[i] >= 0)) {
+          throw new IllegalArgumentException("--weights: column '" + weights + "' row " + (i + 1)
+              + " is " + w[i] + "; weights must be >= 0");
+        }
+      }
+    }
+    for (int i = 0; i < m.n(); i++) {
+      double y = m.y()[i];
+      String where = "column '" + col + "' row " + (i + 1) + " is " + fmt(raw[i]);
+      switch (fam) {
+        case POISSON -> {
+          if (y < 0 || y != Math.rint(y)) {
+            throw new IllegalArgumentException(where + ": a Poisson response must be a "
+                + "non-negative whole count");
+          }
+        }
+        case BINOMIAL -> {
+          if (m.trials() != null) {
+            double fail = t.numeric(f.failures().column())[i];
+            if (raw[i] < 0 || fail < 0 || raw[i] != Math.rint(raw[i]) || fail != Math.rint(fail)) {
+              throw new IllegalArgumentException("cbind(" + col + ", " + f.failures().label()
+                  + ") row " + (i + 1) + " is (" + fmt(raw[i]) + ", " + fmt(fail) + "): "
+                  + "successes and failures must be non-negative whole counts");
+            }
+          } else if (y < 0 || y > 1) {
+            throw new IllegalArgumentException(where + ": a binomial response must be a "
+                + "proportion in [0, 1] (or use cbind(successes, failures))");
+          }
+        }
+        case GAMMA, INVERSE_GAUSSIAN -> {
+          if (!(y > 0)) {
+            throw new IllegalArgumentException(where + ": the " + fam.rName() + " family needs "
+                + "a response > 0");
+          }
+        }
+        default -> {
+        }
+      }
+    }
+  }
+
+  private static String fmt(double v) {
+    return v == Math.rint(v) && Math.abs(v) < 1e15 ? String.valueOf((long) v) : String.valueOf(v);
+  }
+
+  private static void writeJson(GlmSummary s, Path file) throws java.io.IOException {
+    ObjectMapper mapper = new ObjectMapper();
+    ObjectNode root = mapper.createObjectNode();
+    GlmFit fit = s.fit();
+    root.put("formula", s.formula());
+    root.put("family", s.family().rName());
+    root.put("link", s.link().rName());
+    ArrayNode coefs = root.putArray("coefficients");
+    for (GlmSummary.Row r : s.rows()) {
+      ObjectNode o = coefs.addObject();
+      o.put("name", r.name());
+      put(o, "estimate", r.estimate());
+      put(o, "std_error", r.standardError());
+      put(o, s.usesT() ? "t_value" : "z_value", r.statistic());
+      put(o, "p_value", r.pValue());
+      put(o, "ci_lower_95", r.lower());
+      put(o, "ci_upper_95", r.upper());
+      o.put("aliased", Double.isNaN(r.estimate()));
+    }
+    put(root, "dispersion", fit.dispersion());
+    put(root, "deviance", fit.deviance());
+    root.put("df_residual", fit.dfResidual());
+    put(root, "null_deviance", fit.nullDeviance());
+    root.put("df_null", fit.dfNull());
+    put(root, "log_likelihood", s.logLikelihood());
+    put(root, "aic", fit.aic());
+    put(root, "bic", s.bic());
+    put(root, "pearson_chi2", fit.pearsonChi2());
+    root.put("rank", fit.rank());
+    root.put("iterations", fit.iterations());
+    root.put("converged", fit.converged());
+    root.put("boundary", fit.boundary());
+    ArrayNode warnings = root.putArray("warnings");
+    fit.warnings().forEach(warnings::add);
+    mapper.writerWithDefaultPrettyPrinter().writeValue(file.toFile(), root);
+  }
+
+  private static void put(ObjectNode o, String key, double v) {
+    if (Double.isFinite(v)) {
+      o.put(key, v);
+    } else {
+      o.putNull(key);
+    }
+  }
+
+  /** Per row: fitted μ and η, and the response, working, Pearson and deviance residuals. */
+  private static void writeResiduals(Family fam, Link lnk, ModelFrame m, double[] w, GlmFit fit,
+      Path file) {
+    try (Csv csv = new Csv(file, "row", "fitted", "linear_predictor", "response", "working",
+        "pearson", "deviance")) {
+      for (int i = 0; i < m.n(); i++) {
+        double y = m.y()[i];
+        double mu = fit.mu()[i];
+        double eta = fit.eta()[i];
+        double wi = w == null ? 1 : w[i];
+        double d = fam.devianceResidual(y, mu, wi);
+        csv.row(i + 1, mu, eta, y - mu, (y - mu) / lnk.muEta(eta),
+            (y - mu) * Math.sqrt(wi) / Math.sqrt(fam.variance(mu)),
+            Math.signum(y - mu) * Math.sqrt(Math.max(d, 0)));
+      }
+    }
+  }
+
+  static List<String> families() {
+    return List.of("gaussian", "binomial", "poisson", "Gamma", "inverse.gaussian");
+  }
+}
