@@ -15,12 +15,44 @@ import java.util.List;
 public final class GlmFitter {
   private final double epsilon;
   private final int maxIterations;
+  private final Solver solver;
+
+  /** How each iteration's weighted least squares is solved. */
+  public enum Solver {
+    /** QR (R's way) for small designs, the normal equations for tall well-conditioned ones. */
+    AUTO,
+    /** Householder QR with R's limited pivoting on the weighted design (a copy of it). */
+    QR,
+    /** XᵀWX by one pass over the rows and a Cholesky factorization with the same aliasing rule;
+     * QR where the factors are ill-conditioned. */
+    NORMAL_EQUATIONS
+  }
+
+  /** The solution of one weighted least-squares step, whichever way it was solved. */
+  private interface Wls {
+    double[] solution();
+
+    int rank();
+
+    boolean kept(int j);
+
+    double[][] unscaledCovariance();
+  }
 
   /**
    * @param epsilon the convergence tolerance ε (R's default 1e-8)
    * @param maxIterations at most this many iterations (R's default 25)
    */
   public GlmFitter(double epsilon, int maxIterations) {
+    this(epsilon, maxIterations, Solver.AUTO);
+  }
+
+  /**
+   * @param epsilon the convergence tolerance ε
+   * @param maxIterations at most this many iterations
+   * @param solver how the weighted least squares are solved
+   */
+  public GlmFitter(double epsilon, int maxIterations, Solver solver) {
     if (!(epsilon > 0) || Double.isInfinite(epsilon)) {
       throw new IllegalArgumentException("epsilon must be > 0, got " + epsilon);
     }
@@ -29,6 +61,7 @@ public final class GlmFitter {
     }
     this.epsilon = epsilon;
     this.maxIterations = maxIterations;
+    this.solver = java.util.Objects.requireNonNull(solver, "solver");
   }
 
   /** R's defaults: ε = 1e-8, 25 iterations. */
@@ -71,7 +104,7 @@ public final class GlmFitter {
     boolean converged = false;
     boolean boundary = false;
     int iterations = 0;
-    PivotedQr qr = null;
+    Wls qr = null;
     double[] workW = new double[n];
     List<double[]> iterates = new ArrayList<>();
     double tol = Math.min(1e-7, epsilon / 1000);
@@ -95,25 +128,40 @@ public final class GlmFitter {
         warnings.add("no observations informative at iteration " + iter);
         break;
       }
-      double[] xw = new double[good * p];
-      double[] zw = new double[good];
+      double[] zAll = new double[n];
       java.util.Arrays.fill(workW, 0);
-      int r = 0;
       for (int i = 0; i < n; i++) {
-        if (!isGood[i]) {
-          continue;
+        if (isGood[i]) {
+          zAll[i] = eta[i] - off[i] + (y[i] - mu[i]) / muEta[i];
+          workW[i] = w[i] * muEta[i] * muEta[i] / family.variance(mu[i]);
         }
-        double z = eta[i] - off[i] + (y[i] - mu[i]) / muEta[i];
-        double sw = Math.sqrt(w[i] * muEta[i] * muEta[i] / family.variance(mu[i]));
-        workW[i] = sw * sw;
-        for (int j = 0; j < p; j++) {
-          xw[r * p + j] = x[i * p + j] * sw;
-        }
-        zw[r] = z * sw;
-        r++;
       }
-      qr = PivotedQr.of(xw, good, p, tol);
-      double[] b = qr.solve(zw);
+      qr = null;
+      if (solver == Solver.NORMAL_EQUATIONS
+          || solver == Solver.AUTO && n >= 20_000 && n >= 50L * p) {
+        NormalEquations ne = NormalEquations.solve(x, n, p, isGood, workW, zAll, tol);
+        if (ne.wellConditioned()) {
+          qr = wls(ne);
+        }
+      }
+      if (qr == null) {
+        double[] xw = new double[good * p];
+        double[] zw = new double[good];
+        int r = 0;
+        for (int i = 0; i < n; i++) {
+          if (!isGood[i]) {
+            continue;
+          }
+          double sw = Math.sqrt(workW[i]);
+          for (int j = 0; j < p; j++) {
+            xw[r * p + j] = x[i * p + j] * sw;
+          }
+          zw[r] = zAll[i] * sw;
+          r++;
+        }
+        qr = wls(PivotedQr.of(xw, good, p, tol), zw);
+      }
+      double[] b = qr.solution();
       boolean finite = true;
       for (int j = 0; j < p; j++) {
         if (Double.isNaN(b[j]) && !qr.kept(j)) {
@@ -197,7 +245,7 @@ public final class GlmFitter {
 
   private GlmFit summarize(double[] x, int n, int p, double[] y, double[] w, double[] off,
       Family family, Link link, boolean intercept, double[] start, double[] eta, double[] mu,
-      double[] workW, PivotedQr qr, int iterations, boolean converged, boolean boundary,
+      double[] workW, Wls qr, int iterations, boolean converged, boolean boundary,
       double dev, List<double[]> iterates, List<String> warnings) {
     int rank = qr == null ? 0 : qr.rank();
     double[] coef = start.clone();
@@ -261,6 +309,55 @@ public final class GlmFitter {
       }
     }
     return deviance(family, y, mu0, w);
+  }
+
+  private static Wls wls(PivotedQr qr, double[] z) {
+    double[] b = qr.solve(z);
+    return new Wls() {
+      @Override
+      public double[] solution() {
+        return b.clone();
+      }
+
+      @Override
+      public int rank() {
+        return qr.rank();
+      }
+
+      @Override
+      public boolean kept(int j) {
+        return qr.kept(j);
+      }
+
+      @Override
+      public double[][] unscaledCovariance() {
+        return qr.unscaledCovariance();
+      }
+    };
+  }
+
+  private static Wls wls(NormalEquations ne) {
+    return new Wls() {
+      @Override
+      public double[] solution() {
+        return ne.solution();
+      }
+
+      @Override
+      public int rank() {
+        return ne.rank();
+      }
+
+      @Override
+      public boolean kept(int j) {
+        return ne.kept(j);
+      }
+
+      @Override
+      public double[][] unscaledCovariance() {
+        return ne.unscaledCovariance();
+      }
+    };
   }
 
   private static boolean valid(Family family, Link link, double[] eta, double[] mu) {
