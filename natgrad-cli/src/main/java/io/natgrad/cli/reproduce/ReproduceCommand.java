@@ -14,7 +14,8 @@ import picocli.CommandLine.Command;
       Figure3Command.class,
       Figure4Command.class,
       AllFiguresCommand.class,
-      MetricStudyCommand.class
+      MetricStudyCommand.class,
+      GlmFigureCommand.class
     })
 public final class ReproduceCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -134,4 +134,85 @@ public final class GlmModel {
   public int coefficients() {
     return p;
   }
+
+  /** The number of observations n. */
+  public int rows() {
+    return n;
+  }
+
+  /** The family. */
+  public Family family() {
+    return family;
+  }
+
+  /** Observation i's prior weight. */
+  public double weight(int i) {
+    return weights[i];
+  }
+
+  /** The responses (not copied). */
+  double[] responses() {
+    return y;
+  }
+
+  /** The design, n × p row-major (not copied). */
+  double[] design() {
+    return x;
+  }
+
+  /** The prior weights (not copied). */
+  double[] weights() {
+    return weights;
+  }
+
+  /** The offsets (not copied). */
+  double[] offsets() {
+    return offset;
+  }
+
+  /** Observation i's offset. */
+  double offset(int i) {
+    return offset[i];
+  }
+
+  /** μ = g⁻¹(Xβ + o). */
+  public double[] means(double[] beta) {
+    double[] eta = linearPredictor(beta);
+    for (int i = 0; i < n; i++) {
+      eta[i] = link.inverse(eta[i]);
+    }
+    return eta;
+  }
+
+  /** Whether every η and μ at β is in the link's and the family's domain. */
+  public boolean valid(double[] beta) {
+    double[] eta = linearPredictor(beta);
+    for (int i = 0; i < n; i++) {
+      if (!link.validEta(eta[i]) || !family.validMu(link.inverse(eta[i]))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Σᵢ sᵢ sᵢᵀ of the per-observation scores sᵢ = xᵢ wᵢ (rᵢ − μᵢ) μ'(ηᵢ) / V(μᵢ) (φ = 1) with the
+   * responses r (the data's: BHHH; drawn from the model: the Monte-Carlo Fisher).
+   */
+  public DMatrixRMaj scoreOuterProducts(double[] beta, double[] r) {
+    double[] eta = linearPredictor(beta);
+    DMatrixRMaj m = new DMatrixRMaj(p, p);
+    for (int i = 0; i < n; i++) {
+      double mu = link.inverse(eta[i]);
+      double u = weights[i] * (r[i] - mu) * link.muEta(eta[i]) / family.variance(mu);
+      double u2 = u * u;
+      for (int a = 0; a < p; a++) {
+        double xa = x[i * p + a] * u2;
+        for (int b = 0; b < p; b++) {
+          m.data[a * p + b] += xa * x[i * p + b];
+        }
+      }
+    }
+    return m;
+  }
 }
