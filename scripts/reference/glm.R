@@ -1,7 +1,7 @@
 # Reference fits for natgrad's GLM tests (issue 16): R's glm at epsilon 1e-14, printed with 17
 # significant digits. Data are R's `datasets` (warpbreaks, InsectSprays, infert, esoph) and the
 # examples of ?glm (Dobson's counts; McCullagh & Nelder's clotting times), written out as CSV with
-# factors as text. Run: Rscript scripts/reference/glm.R natgrad-core/src/test/resources/glm
+# factors as text; Longley's regression (condition number about 5e9) tests attainable accuracy. Run: Rscript scripts/reference/glm.R natgrad-core/src/test/resources/glm
 args <- commandArgs(trailingOnly = TRUE)
 out <- if (length(args) > 0) args[1] else "."
 options(digits = 17)
@@ -21,6 +21,7 @@ ins <- InsectSprays; ins$spray <- as.character(ins$spray)
 write_data(ins, "insectsprays")
 inf <- infert[, c("case", "spontaneous", "induced", "age", "parity")]
 write_data(inf, "infert")
+write_data(longley, "longley")
 es <- esoph
 es$agegp <- as.character(es$agegp); es$tobgp <- as.character(es$tobgp)
 es$alcgp <- as.character(es$alcgp)
@@ -39,7 +40,9 @@ cases <- list(
   list("infert", case ~ spontaneous + induced, binomial()),
   list("infert", case ~ spontaneous + induced + age, binomial(link = "probit")),
   list("infert", case ~ spontaneous + induced, binomial(link = "cloglog")),
-  list("esoph", cbind(ncases, ncontrols) ~ agegp + tobgp + alcgp, binomial())
+  list("esoph", cbind(ncases, ncontrols) ~ agegp + tobgp + alcgp, binomial()),
+  list("longley", Employed ~ GNP.deflator + GNP + Unemployed + Armed.Forces + Population + Year,
+       gaussian())
 )
 sink(file.path(out, "fits.txt"))
 for (k in seq_along(cases)) {
