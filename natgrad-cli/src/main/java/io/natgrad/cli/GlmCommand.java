@@ -71,6 +71,28 @@ public final class GlmCommand implements Callable<Integer> {
       + "residuals.csv here.")
   Path out;
 
+  @Option(names = "--metric", description = "Fit by the core's optimizer with this metric instead "
+      + "of R's glm.fit: fisher (exact), mc-fisher (Monte-Carlo, --samples draws), "
+      + "empirical-fisher (BHHH) or euclidean (gradient descent).")
+  String metric;
+
+  @Option(names = "--step-rule", description = "With --metric: unit (default for the Fisher "
+      + "metrics), backtracking (Armijo from --step; default for euclidean), lr (fixed --step) "
+      + "or trust-region (the paper's, epsilon = --step).")
+  String stepRule;
+
+  @Option(names = "--step", description = "With --metric: the learning rate, backtracking's first "
+      + "step or the trust region (default 1; trust-region 0.05).")
+  Double step;
+
+  @Option(names = "--samples", defaultValue = "100", description = "mc-fisher: draws per "
+      + "observation (default ${DEFAULT-VALUE}).")
+  int samples;
+
+  @Option(names = "--seed", defaultValue = "0", description = "mc-fisher's draws (default "
+      + "${DEFAULT-VALUE}).")
+  long seed;
+
   @Override
   public Integer call() throws Exception {
     Family fam = Family.named(family);
@@ -104,6 +126,9 @@ public final class GlmCommand implements Callable<Integer> {
     }
     double[] off = offset == null ? null : table.numeric(offset);
     checkResponse(fam, f, m, w, table);
+    if (metric != null) {
+      return optimize(fam, lnk, m, w, off);
+    }
     GlmFit fit = new GlmFitter(epsilon, maxit).fit(m.x(), m.n(), m.p(), m.y(), w, off, fam, lnk,
         m.intercept());
     GlmSummary s = new GlmSummary(m.names(), fit, fam, lnk, f.text(),
@@ -118,6 +143,60 @@ public final class GlmCommand implements Callable<Integer> {
           + ", " + out.resolve("residuals.csv"));
     }
     return 0;
+  }
+
+  /** The paper's comparison on the user's data: the chosen metric and step rule, from R's start. */
+  private int optimize(Family fam, Link lnk, ModelFrame m, double[] w, double[] off)
+      throws java.io.IOException {
+    io.natgrad.core.glm.GlmModel model = new io.natgrad.core.glm.GlmModel(m.x(), m.n(), m.p(),
+        m.y(), w, off, fam, lnk);
+    io.natgrad.core.glm.GlmObjective obj = new io.natgrad.core.glm.GlmObjective(model);
+    io.natgrad.core.metric.Metric g = switch (metric) {
+      case "fisher" -> obj.fisher();
+      case "mc-fisher" -> obj.monteCarlo(samples, io.natgrad.core.random.Rng.of(seed));
+      case "empirical-fisher" -> obj.empirical();
+      case "euclidean" -> io.natgrad.core.metric.Metric.euclidean();
+      default -> throw new IllegalArgumentException("--metric must be fisher, mc-fisher, "
+          + "empirical-fisher or euclidean, got '" + metric + "'");
+    };
+    String rule = stepRule != null ? stepRule : metric.equals("euclidean") ? "backtracking"
+        : "unit";
+    double s = step != null ? step : rule.equals("trust-region") ? 0.05 : 1.0;
+    if (!(s > 0) || Double.isInfinite(s)) {
+      throw new IllegalArgumentException("--step must be > 0, got " + s);
+    }
+    io.natgrad.core.optim.StepRule r = switch (rule) {
+      case "unit" -> new io.natgrad.core.optim.FixedLearningRate(1);
+      case "lr" -> new io.natgrad.core.optim.FixedLearningRate(s);
+      case "backtracking" -> new io.natgrad.core.optim.Backtracking(
+          new io.natgrad.core.optim.FixedLearningRate(s), 0.5, 1e-4, 60);
+      case "trust-region" -> new io.natgrad.core.optim.TrustRegion(s);
+      default -> throw new IllegalArgumentException("--step-rule must be unit, backtracking, lr "
+          + "or trust-region, got '" + rule + "'");
+    };
+    double[] b0 = io.natgrad.core.glm.GlmOptimization.start(m.x(), m.n(), m.p(), m.y(), w, off,
+        fam, lnk);
+    io.natgrad.core.glm.GlmOptimization o = io.natgrad.core.glm.GlmOptimization.run(model, g,
+        io.natgrad.core.optim.DirectionSolver.direct(), r, b0, epsilon, maxit);
+    double[] d = o.deviances();
+    System.out.printf(java.util.Locale.ROOT, "metric %s, step rule %s (%s), from R's start: %d "
+        + "iterations, %s; deviance %s%n", metric, rule, s, o.iterations(),
+        o.converged() ? "converged (R's criterion)" : o.stopReason(),
+        GlmSummary.significant(d[d.length - 1], 10));
+    for (int j = 0; j < m.p(); j++) {
+      System.out.printf(java.util.Locale.ROOT, "  %-20s %s%n", m.names().get(j),
+          GlmSummary.significant(o.beta()[j], 8));
+    }
+    if (out != null) {
+      Files.createDirectories(out);
+      try (Csv csv = new Csv(out.resolve("trace.csv"), "iteration", "deviance")) {
+        for (int k = 0; k < d.length; k++) {
+          csv.row(k, d[k]);
+        }
+      }
+      System.out.println("wrote " + out.resolve("trace.csv"));
+    }
+    return o.converged() ? 0 : 1;
   }
 
   private static double[] multiply(double[] a, double[] b) {

@@ -51,6 +51,28 @@ class GlmCommandTest {
         + "deviance");
   }
 
+  /** The paper's comparison on the user's data: another metric and step rule, same deviance. */
+  @Test
+  void otherMetricsAndStepRulesReachTheSameFit() throws Exception {
+    Path out = tmp.resolve("mc");
+    CliRunner.Result r = CliRunner.run("glm", "--data", dobson().toString(), "--formula",
+        "counts ~ outcome + treatment", "--family", "poisson", "--metric", "mc-fisher",
+        "--samples", "200", "--seed", "3", "--out", out.toString());
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(r.out()).contains("metric mc-fisher, step rule unit", "converged (R's criterion)",
+        "deviance 5.1291");
+    assertThat(Files.readAllLines(out.resolve("trace.csv")).get(0)).isEqualTo(
+        "iteration,deviance");
+    CliRunner.Result gd = CliRunner.run("glm", "--data", dobson().toString(), "--formula",
+        "counts ~ outcome + treatment", "--family", "poisson", "--metric", "euclidean",
+        "--maxit", "5000");
+    assertThat(gd.out()).contains("step rule backtracking", "converged", "deviance 5.1291");
+    assertThat(CliRunner.run("glm", "--data", dobson().toString(), "--formula",
+        "counts ~ outcome", "--family", "poisson", "--metric", "newton").err())
+        .contains("--metric must be fisher, mc-fisher, empirical-fisher or euclidean, got "
+            + "'newton'");
+  }
+
   @Test
   void badInputNamesTheColumnTheRowAndTheValue() throws Exception {
     Path bad = tmp.resolve("bad.csv");

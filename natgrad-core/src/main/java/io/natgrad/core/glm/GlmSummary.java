@@ -126,7 +126,7 @@ public record GlmSummary(List<String> names, GlmFit fit, Family family, Link lin
   }
 
   /** v to {@code digits} significant digits without trailing zeros, as R's format() prints one. */
-  static String significant(double v, int digits) {
+  public static String significant(double v, int digits) {
     if (!Double.isFinite(v)) {
       return "NaN";
     }
