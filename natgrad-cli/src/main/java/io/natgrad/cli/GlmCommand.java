@@ -71,6 +71,11 @@ public final class GlmCommand implements Callable<Integer> {
       + "residuals.csv here.")
   Path out;
 
+  @Option(names = "--predict", paramLabel = "CSV", description = "New data (the formula's "
+      + "columns, the response not needed): writes predictions.csv into --out (η, its standard "
+      + "error, μ).")
+  Path predict;
+
   @Option(names = "--metric", description = "Fit by the core's optimizer with this metric instead "
       + "of R's glm.fit: fisher (exact), mc-fisher (Monte-Carlo, --samples draws), "
       + "empirical-fisher (BHHH) or euclidean (gradient descent).")
@@ -129,6 +134,9 @@ public final class GlmCommand implements Callable<Integer> {
     if (metric != null) {
       return optimize(fam, lnk, m, w, off);
     }
+    if (predict != null && out == null) {
+      throw new IllegalArgumentException("--predict writes predictions.csv: give --out DIR");
+    }
     GlmFit fit = new GlmFitter(epsilon, maxit).fit(m.x(), m.n(), m.p(), m.y(), w, off, fam, lnk,
         m.intercept());
     GlmSummary s = new GlmSummary(m.names(), fit, fam, lnk, f.text(),
@@ -139,6 +147,19 @@ public final class GlmCommand implements Callable<Integer> {
       Files.writeString(out.resolve("summary.txt"), s.text());
       writeJson(s, out.resolve("glm.json"));
       writeResiduals(fam, lnk, m, w, fit, out.resolve("residuals.csv"));
+      if (predict != null) {
+        DataTable fresh = DataTable.readCsv(UserPaths.file("--predict", predict));
+        ModelFrame nd = ModelFrame.design(f, fresh, m);
+        double[][] pr = fit.predict(nd.x(), nd.n(), offset == null ? null
+            : fresh.numeric(offset), lnk);
+        try (Csv csv = new Csv(out.resolve("predictions.csv"), "row", "link", "se_link",
+            "response")) {
+          for (int i = 0; i < nd.n(); i++) {
+            csv.row(i + 1, pr[0][i], pr[1][i], pr[2][i]);
+          }
+        }
+        System.out.println("wrote " + out.resolve("predictions.csv"));
+      }
       System.out.println("wrote " + out.resolve("glm.json") + ", " + out.resolve("summary.txt")
           + ", " + out.resolve("residuals.csv"));
     }

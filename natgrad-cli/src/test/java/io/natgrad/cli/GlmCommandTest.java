@@ -51,6 +51,39 @@ class GlmCommandTest {
         + "deviance");
   }
 
+  /**
+   * Prediction on new data against R 4.2.2's {@code predict(fit, nd, se.fit = TRUE)} for
+   * outcome o2/treatment t1 and o3/t3 (η 2.5902671654458271, 2.7515353130419502; se 0.19578899936114255,
+   * 0.18603743772555278; μ 13.333333333333341, 15.666666666666687); a level the fit never saw is
+   * refused naming it.
+   */
+  @Test
+  void predictionsAreRs() throws Exception {
+    Path nd = tmp.resolve("new.csv");
+    Files.writeString(nd, "outcome,treatment\no2,t1\no3,t3\n");
+    Path out = tmp.resolve("p");
+    CliRunner.Result r = CliRunner.run("glm", "--data", dobson().toString(), "--formula",
+        "counts ~ outcome + treatment", "--family", "poisson", "--predict", nd.toString(),
+        "--out", out.toString());
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    List<String> p = Files.readAllLines(out.resolve("predictions.csv"));
+    assertThat(p.get(0)).isEqualTo("row,link,se_link,response");
+    double[][] expected = {{2.5902671654458271, 0.19578899936114255, 13.333333333333341},
+        {2.7515353130419502, 0.18603743772555278, 15.666666666666687}};
+    for (int i = 0; i < 2; i++) {
+      String[] c = p.get(i + 1).split(",");
+      for (int k = 0; k < 3; k++) {
+        assertThat(Double.parseDouble(c[k + 1])).isCloseTo(expected[i][k],
+            org.assertj.core.data.Offset.offset(1e-10 * expected[i][k]));
+      }
+    }
+    Files.writeString(nd, "outcome,treatment\no4,t1\n");
+    assertThat(CliRunner.run("glm", "--data", dobson().toString(), "--formula",
+        "counts ~ outcome + treatment", "--family", "poisson", "--predict", nd.toString(),
+        "--out", out.toString()).err()).contains("column 'outcome' row 1 is 'o4', a level the "
+            + "model was not fitted with (its levels: [o1, o2, o3])");
+  }
+
   /** The paper's comparison on the user's data: another metric and step rule, same deviance. */
   @Test
   void otherMetricsAndStepRulesReachTheSameFit() throws Exception {

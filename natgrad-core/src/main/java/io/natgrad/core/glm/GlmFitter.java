@@ -267,17 +267,24 @@ public final class GlmFitter {
         : dfResidual > 0 ? pearson / dfResidual : Double.NaN;
     double[] se = new double[p];
     java.util.Arrays.fill(se, Double.NaN);
+    double[][] cov = new double[p][p];
+    for (double[] row : cov) {
+      java.util.Arrays.fill(row, Double.NaN);
+    }
     if (qr != null) {
-      double[][] cov = qr.unscaledCovariance();
-      for (int j = 0; j < p; j++) {
-        se[j] = Math.sqrt(cov[j][j] * dispersion);
+      cov = qr.unscaledCovariance();
+      for (int a = 0; a < p; a++) {
+        for (int b = 0; b < p; b++) {
+          cov[a][b] *= dispersion;
+        }
+        se[a] = Math.sqrt(cov[a][a]);
       }
     }
     double nullDev = nullDeviance(x, n, p, y, w, off, family, link, intercept);
     double aic = family.aic(y, mu, w, dev) + 2 * rank;
     return new GlmFit(coef, se, rank, iterations, converged, boundary, dev, nullDev, dfResidual,
         nOk - (intercept ? 1 : 0), dispersion, pearson, aic, eta.clone(), mu.clone(),
-        workW.clone(), List.copyOf(iterates), List.copyOf(warnings));
+        workW.clone(), List.copyOf(iterates), List.copyOf(warnings), cov);
   }
 
   /**

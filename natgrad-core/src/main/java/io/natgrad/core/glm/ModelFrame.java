@@ -23,12 +23,27 @@ import java.util.TreeSet;
  * @param y the response (binomial with cbind: successes / trials)
  * @param trials cbind's trials (successes + failures), or null
  * @param intercept whether the first column is the intercept
+ * @param levels each factor's levels, its reference first (what prediction reuses)
  */
 public record ModelFrame(double[] x, int n, int p, List<String> names, double[] y,
-    double[] trials, boolean intercept) {
+    double[] trials, boolean intercept, Map<String, List<String>> levels) {
 
   /** Builds the frame; an unknown column, text in a numeric variable, a bad level are named. */
   public static ModelFrame of(Formula f, DataTable data, Map<String, String> references) {
+    return build(f, data, references, null, true);
+  }
+
+  /**
+   * The design of new data for a model fitted on {@code fitted}'s frame (prediction): its factors
+   * keep the fitted levels and reference, a level the fit never saw is refused, and no response is
+   * needed.
+   */
+  public static ModelFrame design(Formula f, DataTable data, ModelFrame fitted) {
+    return build(f, data, Map.of(), fitted.levels(), false);
+  }
+
+  private static ModelFrame build(Formula f, DataTable data, Map<String, String> references,
+      Map<String, List<String>> fixedLevels, boolean withResponse) {
     int n = data.rows();
     for (String col : references.keySet()) {
       if (!data.has(col) || data.isNumeric(col)) {
@@ -39,6 +54,7 @@ public record ModelFrame(double[] x, int n, int p, List<String> names, double[] 
     }
     List<double[]> columns = new ArrayList<>();
     List<String> names = new ArrayList<>();
+    Map<String, List<String>> levelsUsed = new java.util.LinkedHashMap<>();
     if (f.intercept()) {
       double[] one = new double[n];
       java.util.Arrays.fill(one, 1);
@@ -76,12 +92,32 @@ public record ModelFrame(double[] x, int n, int p, List<String> names, double[] 
                 + "text (a factor); " + v.function() + " needs a numeric column");
           }
           String[] t = data.text(v.column());
-          List<String> levels = new ArrayList<>(new TreeSet<>(java.util.Arrays.asList(t)));
-          String ref = references.getOrDefault(v.column(), levels.get(0));
-          if (!levels.contains(ref)) {
-            throw new IllegalArgumentException("--reference " + v.column() + "=" + ref + ": the "
-                + "levels of '" + v.column() + "' are " + levels);
+          List<String> levels;
+          String ref;
+          if (fixedLevels != null) {
+            // the fitted levels, reference first; a new level has no coefficient
+            List<String> fitted = fixedLevels.get(v.column());
+            ref = fitted.get(0);
+            levels = new ArrayList<>(new TreeSet<>(fitted));
+            for (int i = 0; i < n; i++) {
+              if (!fitted.contains(t[i])) {
+                throw new IllegalArgumentException(data.source() + ": column '" + v.column()
+                    + "' row " + (i + 1) + " is '" + t[i] + "', a level the model was not "
+                    + "fitted with (its levels: " + levels + ")");
+              }
+            }
+          } else {
+            levels = new ArrayList<>(new TreeSet<>(java.util.Arrays.asList(t)));
+            ref = references.getOrDefault(v.column(), levels.get(0));
+            if (!levels.contains(ref)) {
+              throw new IllegalArgumentException("--reference " + v.column() + "=" + ref
+                  + ": the levels of '" + v.column() + "' are " + levels);
+            }
           }
+          List<String> withRefFirst = new ArrayList<>(levels);
+          withRefFirst.remove(ref);
+          withRefFirst.add(0, ref);
+          levelsUsed.put(v.column(), List.copyOf(withRefFirst));
           Set<Formula.Variable> without = new HashSet<>(term);
           without.remove(v);
           boolean contrasts = without.isEmpty() ? f.intercept() : present.contains(without);
@@ -124,6 +160,10 @@ public record ModelFrame(double[] x, int n, int p, List<String> names, double[] 
         x[i * p + j] = c[i];
       }
     }
+    if (!withResponse) {
+      return new ModelFrame(x, n, p, List.copyOf(names), null, null, f.intercept(),
+          Map.copyOf(levelsUsed));
+    }
     double[] y = column(f.response(), data);
     double[] trials = null;
     if (f.failures() != null) {
@@ -134,7 +174,8 @@ public record ModelFrame(double[] x, int n, int p, List<String> names, double[] 
         y[i] = trials[i] == 0 ? 0 : y[i] / trials[i];
       }
     }
-    return new ModelFrame(x, n, p, List.copyOf(names), y, trials, f.intercept());
+    return new ModelFrame(x, n, p, List.copyOf(names), y, trials, f.intercept(),
+        Map.copyOf(levelsUsed));
   }
 
   private static double[] column(Formula.Variable v, DataTable data) {
