@@ -108,11 +108,14 @@ public final class GlmFitter {
     double[] workW = new double[n];
     List<double[]> iterates = new ArrayList<>();
     double tol = Math.min(1e-7, epsilon / 1000);
+    // per-row work arrays, reused by every iteration (a tall design's fit allocates nothing else
+    // of its size)
+    boolean[] isGood = new boolean[n];
+    double[] muEta = new double[n];
+    double[] zAll = new double[n];
     for (int iter = 1; iter <= maxIterations; iter++) {
       iterations = iter;
       int good = 0;
-      boolean[] isGood = new boolean[n];
-      double[] muEta = new double[n];
       for (int i = 0; i < n; i++) {
         double v = family.variance(mu[i]);
         if (w[i] > 0 && (Double.isNaN(v) || v == 0)) {
@@ -128,8 +131,8 @@ public final class GlmFitter {
         warnings.add("no observations informative at iteration " + iter);
         break;
       }
-      double[] zAll = new double[n];
       java.util.Arrays.fill(workW, 0);
+      java.util.Arrays.fill(zAll, 0);
       for (int i = 0; i < n; i++) {
         if (isGood[i]) {
           zAll[i] = eta[i] - off[i] + (y[i] - mu[i]) / muEta[i];
