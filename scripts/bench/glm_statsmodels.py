@@ -19,3 +19,13 @@ for k in range(2):
     t1 = time.perf_counter()
     print("statsmodels fit %.3f s, iterations %s" % (t1 - t0, res.fit_history['iteration']))
 np.savetxt('sm_coef.txt', res.params, fmt='%.17g')
+
+# Poisson with an offset (log exposure 1..5), the same shape
+off = np.log(1 + rng.integers(0, 5, n))
+mu = np.exp(0.2 + 0.3 * eta + off)
+yp = rng.poisson(mu).astype(float)
+for k in range(2):
+    t0 = time.perf_counter()
+    res = sm.GLM(yp, X, family=sm.families.Poisson(), offset=off).fit()
+    t1 = time.perf_counter()
+    print("statsmodels Poisson with offset fit %.3f s, iterations %s" % (t1 - t0, res.fit_history['iteration']))
