@@ -33,16 +33,34 @@ public final class DataTable {
     this.source = source;
   }
 
-  /** The table of a CSV file. */
+  /**
+   * The table of a CSV file, read in two streaming passes — the columns' kinds, then their values —
+   * so that a large numeric file is never held as text: each number is parsed from the line's
+   * characters where it stands.
+   */
   public static DataTable readCsv(Path file) throws IOException {
-    List<String[]> lines = new ArrayList<>();
+    String source = file.toString();
     String[] header;
+    boolean[] isText;
+    int rows = 0;
     try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       String h = in.readLine();
       if (h == null || h.isBlank()) {
         throw new IllegalArgumentException("data file " + file + " is empty");
       }
       header = split(h);
+      for (int c = 0; c < header.length; c++) {
+        header[c] = header[c].trim();
+        for (int d = 0; d < c; d++) {
+          if (header[d].equals(header[c])) {
+            throw new IllegalArgumentException(source + ": column '" + header[c]
+                + "' appears twice");
+          }
+        }
+      }
+      isText = new boolean[header.length];
+      boolean[] anyNumber = new boolean[header.length];
+      Fields fields = new Fields(header.length);
       String line;
       int lineNo = 1;
       while ((line = in.readLine()) != null) {
@@ -50,15 +68,220 @@ public final class DataTable {
         if (line.isBlank()) {
           continue;
         }
-        String[] cells = split(line);
-        if (cells.length != header.length) {
-          throw new IllegalArgumentException(file + " line " + lineNo + " has " + cells.length
-              + " fields, the header " + header.length);
+        fields.read(line, file, lineNo);
+        for (int c = 0; c < header.length; c++) {
+          if (!isText[c]) {
+            int kind = fields.kind(c);
+            isText[c] = kind == Fields.TEXT;
+            anyNumber[c] |= kind == Fields.NUMBER;
+          }
         }
-        lines.add(cells);
+        rows++;
+      }
+      for (int c = 0; c < header.length; c++) {
+        isText[c] |= !anyNumber[c];
       }
     }
-    return of(header, lines, file.toString());
+    Map<String, double[]> numeric = new LinkedHashMap<>();
+    Map<String, String[]> text = new LinkedHashMap<>();
+    Map<String, String> bad = new LinkedHashMap<>();
+    double[][] values = new double[header.length][];
+    String[][] strings = new String[header.length][];
+    for (int c = 0; c < header.length; c++) {
+      if (isText[c]) {
+        strings[c] = new String[rows];
+      } else {
+        values[c] = new double[rows];
+      }
+    }
+    try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      in.readLine();
+      Fields fields = new Fields(header.length);
+      String line;
+      int r = 0;
+      int lineNo = 1;
+      while ((line = in.readLine()) != null) {
+        lineNo++;
+        if (line.isBlank()) {
+          continue;
+        }
+        fields.read(line, file, lineNo);
+        for (int c = 0; c < header.length; c++) {
+          if (isText[c]) {
+            String t = fields.text(c).trim();
+            if (isMissing(t)) {
+              throw new IllegalArgumentException(source + ": column '" + header[c] + "' row "
+                  + (r + 1) + " has no value ('" + t + "'); remove the row or fill it in");
+            }
+            strings[c][r] = t;
+          } else {
+            double v = fields.number(c);
+            values[c][r] = v;
+            if (!Double.isFinite(v) && !bad.containsKey(header[c])) {
+              String t = fields.text(c).trim();
+              bad.put(header[c], source + ": column '" + header[c] + "' row " + (r + 1)
+                  + (isMissing(t) ? " has no value ('" + t + "'); remove the row or fill it in"
+                      : " is " + t + "; a numeric column needs finite values"));
+            }
+          }
+        }
+        r++;
+      }
+    }
+    for (int c = 0; c < header.length; c++) {
+      if (isText[c]) {
+        text.put(header[c], strings[c]);
+      } else {
+        numeric.put(header[c], values[c]);
+      }
+    }
+    return new DataTable(numeric, text, bad, rows, source);
+  }
+
+  /** One line's fields as character ranges (quoted lines: split into strings). */
+  private static final class Fields {
+    static final int MISSING = 0;
+    static final int NUMBER = 1;
+    static final int TEXT = 2;
+    private final int k;
+    private final int[] start;
+    private final int[] end;
+    private char[] chars = new char[256];
+    private String[] quoted;
+
+    Fields(int k) {
+      this.k = k;
+      this.start = new int[k];
+      this.end = new int[k];
+    }
+
+    void read(String line, Path file, int lineNo) {
+      int len = line.length();
+      if (line.indexOf('"') >= 0) {
+        quoted = split(line);
+        if (quoted.length != k) {
+          throw new IllegalArgumentException(file + " line " + lineNo + " has " + quoted.length
+              + " fields, the header " + k);
+        }
+        return;
+      }
+      quoted = null;
+      if (chars.length < len) {
+        chars = new char[Math.max(len, 2 * chars.length)];
+      }
+      line.getChars(0, len, chars, 0);
+      int c = 0;
+      int s = 0;
+      for (int i = 0; i <= len; i++) {
+        if (i == len || chars[i] == ',') {
+          if (c < k) {
+            start[c] = s;
+            end[c] = i;
+          }
+          c++;
+          s = i + 1;
+        }
+      }
+      if (c != k) {
+        throw new IllegalArgumentException(file + " line " + lineNo + " has " + c
+            + " fields, the header " + k);
+      }
+    }
+
+    String text(int c) {
+      return quoted != null ? quoted[c] : new String(chars, start[c], end[c] - start[c]);
+    }
+
+    /** MISSING (empty or NA), NUMBER, or TEXT. */
+    int kind(int c) {
+      if (quoted != null) {
+        String t = quoted[c].trim();
+        return isMissing(t) ? MISSING : parse(t) != null ? NUMBER : TEXT;
+      }
+      int s = start[c];
+      int e = end[c];
+      while (s < e && chars[s] == ' ') {
+        s++;
+      }
+      while (e > s && chars[e - 1] == ' ') {
+        e--;
+      }
+      if (s == e || e - s == 2 && chars[s] == 'N' && chars[s + 1] == 'A') {
+        return MISSING;
+      }
+      if (isDecimal(chars, s, e)) {
+        return NUMBER;
+      }
+      return parse(new String(chars, s, e - s)) != null ? NUMBER : TEXT;
+    }
+
+    /** [+-]? digits [. digits] [(e|E) [+-]? digits], at least one mantissa digit. */
+    private static boolean isDecimal(char[] a, int s, int e) {
+      int i = s;
+      if (i < e && (a[i] == '+' || a[i] == '-')) {
+        i++;
+      }
+      int digits = 0;
+      while (i < e && a[i] >= '0' && a[i] <= '9') {
+        i++;
+        digits++;
+      }
+      if (i < e && a[i] == '.') {
+        i++;
+        while (i < e && a[i] >= '0' && a[i] <= '9') {
+          i++;
+          digits++;
+        }
+      }
+      if (digits == 0) {
+        return false;
+      }
+      if (i < e && (a[i] == 'e' || a[i] == 'E')) {
+        i++;
+        if (i < e && (a[i] == '+' || a[i] == '-')) {
+          i++;
+        }
+        int exp = 0;
+        while (i < e && a[i] >= '0' && a[i] <= '9') {
+          i++;
+          exp++;
+        }
+        if (exp == 0) {
+          return false;
+        }
+      }
+      return i == e;
+    }
+
+    /** The number in field c (NaN when missing). */
+    double number(int c) {
+      if (quoted != null) {
+        String t = quoted[c].trim();
+        Double d = isMissing(t) ? null : parse(t);
+        return d == null ? Double.NaN : d;
+      }
+      int s = start[c];
+      int e = end[c];
+      while (s < e && chars[s] == ' ') {
+        s++;
+      }
+      while (e > s && chars[e - 1] == ' ') {
+        e--;
+      }
+      if (s == e || e - s == 2 && chars[s] == 'N' && chars[s + 1] == 'A') {
+        return Double.NaN;
+      }
+      try {
+        return com.fasterxml.jackson.core.io.NumberInput.parseDouble(chars, s, e - s, true);
+      } catch (NumberFormatException ex) {
+        Double d = parse(new String(chars, s, e - s));
+        if (d == null) {
+          throw new IllegalArgumentException("'" + new String(chars, s, e - s)
+              + "' is not a number");
+        }
+        return d;
+      }
+    }
   }
 
   /** A table from a header and rows of text cells (the CSV reader's path). */
