@@ -15,7 +15,6 @@ import io.natgrad.rl.io.Csv;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -340,9 +339,5 @@ public final class GlmCommand implements Callable<Integer> {
             Math.signum(y - mu) * Math.sqrt(Math.max(d, 0)));
       }
     }
-  }
-
-  static List<String> families() {
-    return List.of("gaussian", "binomial", "poisson", "Gamma", "inverse.gaussian");
   }
 }

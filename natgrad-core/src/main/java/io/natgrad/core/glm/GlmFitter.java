@@ -76,7 +76,7 @@ public final class GlmFitter {
    * @param y responses (binomial: proportions of the weights' trials)
    * @param weights prior weights (binomial: trials), or null for ones
    * @param offset offset, or null
-   * @param intercept whether the design's models has an intercept (for the null deviance)
+   * @param intercept whether the model has an intercept (for the null deviance)
    */
   public GlmFit fit(double[] x, int n, int p, double[] y, double[] weights, double[] offset,
       Family family, Link link, boolean intercept) {
