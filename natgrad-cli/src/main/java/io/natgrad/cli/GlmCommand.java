@@ -140,6 +140,16 @@ public final class GlmCommand implements Callable<Integer> {
         m.intercept());
     GlmSummary s = new GlmSummary(m.names(), fit, fam, lnk, f.text(),
         data.getFileName().toString());
+    boolean separated = fit.warnings().stream().anyMatch(w2 -> w2.contains("separated"));
+    boolean failed = separated || !fit.converged();
+    if (failed) {
+      // said first, and the exit code says it too: these coefficients are not estimates
+      System.err.println("natgrad: " + (separated ? "the data look separated (fitted "
+          + "probabilities of 0 or 1): the maximum-likelihood estimate does not exist, and the "
+          + "coefficients below are where the iterations stopped, not estimates"
+          : "the fit did not converge in " + fit.iterations() + " iterations (raise --maxit); "
+              + "the coefficients below are where it stopped"));
+    }
     System.out.print(s.text());
     if (out != null) {
       Files.createDirectories(out);
@@ -162,7 +172,7 @@ public final class GlmCommand implements Callable<Integer> {
       System.out.println("wrote " + out.resolve("glm.json") + ", " + out.resolve("summary.txt")
           + ", " + out.resolve("residuals.csv"));
     }
-    return 0;
+    return failed ? 1 : 0;
   }
 
   /** The paper's comparison on the user's data: the chosen metric and step rule, from R's start. */
@@ -310,6 +320,7 @@ public final class GlmCommand implements Callable<Integer> {
     root.put("iterations", fit.iterations());
     root.put("converged", fit.converged());
     root.put("boundary", fit.boundary());
+    root.put("separation", fit.warnings().stream().anyMatch(w -> w.contains("separated")));
     ArrayNode warnings = root.putArray("warnings");
     fit.warnings().forEach(warnings::add);
     mapper.writerWithDefaultPrettyPrinter().writeValue(file.toFile(), root);

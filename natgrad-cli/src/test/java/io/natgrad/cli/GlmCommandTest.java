@@ -84,6 +84,21 @@ class GlmCommandTest {
             + "model was not fitted with (its levels: [o1, o2, o3])");
   }
 
+  /** Separated data: said first on stderr, exit code 1, and "separation": true in glm.json. */
+  @Test
+  void separatedDataAreNotPassedOffAsAFit() throws Exception {
+    Path sep = tmp.resolve("sep.csv");
+    Files.writeString(sep, "y,x\n0,0\n0,1\n0,2\n0,3\n1,4\n1,5\n1,6\n1,7\n");
+    Path out = tmp.resolve("sep");
+    CliRunner.Result r = CliRunner.run("glm", "--data", sep.toString(), "--formula", "y ~ x",
+        "--family", "binomial", "--out", out.toString());
+    assertThat(r.exitCode()).isEqualTo(1);
+    assertThat(r.err()).contains("the data look separated", "the maximum-likelihood estimate "
+        + "does not exist", "not estimates");
+    assertThat(new ObjectMapper().readTree(out.resolve("glm.json").toFile()).path("separation")
+        .asBoolean()).isTrue();
+  }
+
   /** The paper's comparison on the user's data: another metric and step rule, same deviance. */
   @Test
   void otherMetricsAndStepRulesReachTheSameFit() throws Exception {

@@ -150,7 +150,9 @@ public record GlmSummary(List<String> names, GlmFit fit, Family family, Link lin
     }
     String[] out = new String[v.length];
     for (int i = 0; i < v.length; i++) {
-      out[i] = String.format(Locale.ROOT, "%." + decimals + "f", v[i]);
+      // R switches to scientific notation when fixed would need far more characters
+      out[i] = decimals > 8 ? String.format(Locale.ROOT, "%." + (digits - 1) + "e", v[i])
+          : String.format(Locale.ROOT, "%." + decimals + "f", v[i]);
     }
     return out;
   }
