@@ -86,33 +86,9 @@ public record RunData(String name, Path dir, JsonNode settings, JsonNode provena
     }
   }
 
-  /** Splits one CSV line with RFC 4180 quotes. */
+  /** Splits one CSV line with RFC 4180 quotes (the GLM data reader's splitter). */
   static String[] split(String line) {
-    List<String> cells = new ArrayList<>();
-    StringBuilder cur = new StringBuilder();
-    boolean quoted = false;
-    for (int i = 0; i < line.length(); i++) {
-      char c = line.charAt(i);
-      if (quoted) {
-        if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-          cur.append('"');
-          i++;
-        } else if (c == '"') {
-          quoted = false;
-        } else {
-          cur.append(c);
-        }
-      } else if (c == '"') {
-        quoted = true;
-      } else if (c == ',') {
-        cells.add(cur.toString());
-        cur.setLength(0);
-      } else {
-        cur.append(c);
-      }
-    }
-    cells.add(cur.toString());
-    return cells.toArray(String[]::new);
+    return io.natgrad.core.glm.DataTable.split(line);
   }
 
   /** A numeric column (NaN for missing or text). */

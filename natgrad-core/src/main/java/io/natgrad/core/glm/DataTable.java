@@ -284,57 +284,6 @@ public final class DataTable {
     }
   }
 
-  /** A table from a header and rows of text cells (the CSV reader's path). */
-  public static DataTable of(String[] header, List<String[]> rows, String source) {
-    Map<String, double[]> numeric = new LinkedHashMap<>();
-    Map<String, String[]> text = new LinkedHashMap<>();
-    Map<String, String> bad = new LinkedHashMap<>();
-    for (int c = 0; c < header.length; c++) {
-      String name = header[c].trim();
-      if (numeric.containsKey(name) || text.containsKey(name)) {
-        throw new IllegalArgumentException(source + ": column '" + name + "' appears twice");
-      }
-      boolean allNumbers = true;
-      boolean anyNumber = false;
-      for (String[] row : rows) {
-        String cell = row[c].trim();
-        if (isMissing(cell)) {
-          continue;
-        }
-        if (parse(cell) == null) {
-          allNumbers = false;
-          break;
-        }
-        anyNumber = true;
-      }
-      if (allNumbers && anyNumber) {
-        double[] v = new double[rows.size()];
-        for (int r = 0; r < v.length; r++) {
-          String cell = rows.get(r)[c].trim();
-          v[r] = isMissing(cell) ? Double.NaN : parse(cell);
-          if (!Double.isFinite(v[r]) && !bad.containsKey(name)) {
-            // refused when a model uses the column, not when an unused one holds it
-            bad.put(name, source + ": column '" + name + "' row " + (r + 1) + (isMissing(cell)
-                ? " has no value ('" + cell + "'); remove the row or fill it in"
-                : " is " + cell + "; a numeric column needs finite values"));
-          }
-        }
-        numeric.put(name, v);
-      } else {
-        String[] t = new String[rows.size()];
-        for (int r = 0; r < t.length; r++) {
-          t[r] = rows.get(r)[c].trim();
-          if (isMissing(t[r])) {
-            throw new IllegalArgumentException(source + ": column '" + name + "' row " + (r + 1)
-                + " has no value ('" + t[r] + "'); remove the row or fill it in");
-          }
-        }
-        text.put(name, t);
-      }
-    }
-    return new DataTable(numeric, text, bad, rows.size(), source);
-  }
-
   private static boolean isMissing(String cell) {
     return cell.isEmpty() || cell.equals("NA");
   }
@@ -351,7 +300,7 @@ public final class DataTable {
   }
 
   /** Splits one CSV line (RFC 4180 double quotes). */
-  static String[] split(String line) {
+  public static String[] split(String line) {
     List<String> out = new ArrayList<>();
     StringBuilder cur = new StringBuilder();
     boolean quoted = false;

@@ -97,7 +97,8 @@ public final class GlmFitter {
       throw new IllegalArgumentException("cannot find valid starting values: please specify "
           + "some");
     }
-    double devOld = deviance(family, y, mu, w);
+    GlmModel model = new GlmModel(x, n, p, y, w, off, family, link);
+    double devOld = model.devianceAt(mu);
     double dev = devOld;
     double[] start = new double[p];
     double[] coefOld = null;
@@ -178,9 +179,9 @@ public final class GlmFitter {
         break;
       }
       start = b;
-      linearPredictor(x, n, p, start, off, eta);
+      model.linearPredictor(start, eta);
       inverse(link, eta, mu);
-      dev = deviance(family, y, mu, w);
+      dev = model.devianceAt(mu);
       if (!Double.isFinite(dev)) {
         if (coefOld == null) {
           throw new IllegalStateException("no valid set of coefficients has been found: please "
@@ -191,9 +192,9 @@ public final class GlmFitter {
             throw new IllegalStateException("inner loop 1; cannot correct step size");
           }
           halve(start, coefOld);
-          linearPredictor(x, n, p, start, off, eta);
+          model.linearPredictor(start, eta);
           inverse(link, eta, mu);
-          dev = deviance(family, y, mu, w);
+          dev = model.devianceAt(mu);
         }
         boundary = true;
       }
@@ -207,11 +208,11 @@ public final class GlmFitter {
             throw new IllegalStateException("inner loop 2; cannot correct step size");
           }
           halve(start, coefOld);
-          linearPredictor(x, n, p, start, off, eta);
+          model.linearPredictor(start, eta);
           inverse(link, eta, mu);
         }
         boundary = true;
-        dev = deviance(family, y, mu, w);
+        dev = model.devianceAt(mu);
       }
       iterates.add(start.clone());
       if (Math.abs(dev - devOld) / (Math.abs(dev) + 0.1) < epsilon) {
@@ -318,7 +319,7 @@ public final class GlmFitter {
         mu0[i] = link.inverse(off[i]);
       }
     }
-    return deviance(family, y, mu0, w);
+    return new GlmModel(x, n, p, y, w, off, family, link).devianceAt(mu0);
   }
 
   private static Wls wls(PivotedQr qr, double[] z) {
@@ -379,28 +380,9 @@ public final class GlmFitter {
     return true;
   }
 
-  private static double deviance(Family family, double[] y, double[] mu, double[] w) {
-    double d = 0;
-    for (int i = 0; i < y.length; i++) {
-      d += family.devianceResidual(y[i], mu[i], w[i]);
-    }
-    return d;
-  }
-
   private static void halve(double[] start, double[] old) {
     for (int j = 0; j < start.length; j++) {
       start[j] = (start[j] + old[j]) / 2;
-    }
-  }
-
-  private static void linearPredictor(double[] x, int n, int p, double[] b, double[] off,
-      double[] eta) {
-    for (int i = 0; i < n; i++) {
-      double s = 0;
-      for (int j = 0; j < p; j++) {
-        s += x[i * p + j] * b[j];
-      }
-      eta[i] = s + off[i];
     }
   }
 

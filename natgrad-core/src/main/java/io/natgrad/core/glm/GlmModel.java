@@ -65,6 +65,12 @@ public final class GlmModel {
   /** η = Xβ + o. */
   public double[] linearPredictor(double[] beta) {
     double[] eta = new double[n];
+    linearPredictor(beta, eta);
+    return eta;
+  }
+
+  /** η = Xβ + o into {@code eta} (length n). */
+  public void linearPredictor(double[] beta, double[] eta) {
     for (int i = 0; i < n; i++) {
       double s = offset[i];
       for (int j = 0; j < p; j++) {
@@ -72,7 +78,6 @@ public final class GlmModel {
       }
       eta[i] = s;
     }
-    return eta;
   }
 
   /** ℓ(β; φ). */
@@ -105,27 +110,39 @@ public final class GlmModel {
   /** F(β; φ) = Xᵀ W X with the working weights Wᵢᵢ = wᵢ μ'(ηᵢ)² / (φ V(μᵢ)). */
   public DMatrixRMaj fisher(double[] beta, double dispersion) {
     double[] eta = linearPredictor(beta);
-    DMatrixRMaj f = new DMatrixRMaj(p, p);
+    double[] rowWeights = new double[n];
     for (int i = 0; i < n; i++) {
       double mu = link.inverse(eta[i]);
       double me = link.muEta(eta[i]);
-      double wi = weights[i] * me * me / (dispersion * family.variance(mu));
+      rowWeights[i] = weights[i] * me * me / (dispersion * family.variance(mu));
+    }
+    return crossProduct(rowWeights);
+  }
+
+  /** Xᵀ diag(c) X. */
+  private DMatrixRMaj crossProduct(double[] c) {
+    DMatrixRMaj m = new DMatrixRMaj(p, p);
+    for (int i = 0; i < n; i++) {
       for (int a = 0; a < p; a++) {
-        double xa = x[i * p + a] * wi;
+        double xa = x[i * p + a] * c[i];
         for (int b = 0; b < p; b++) {
-          f.data[a * p + b] += xa * x[i * p + b];
+          m.data[a * p + b] += xa * x[i * p + b];
         }
       }
     }
-    return f;
+    return m;
   }
 
   /** D(β) = Σ dᵢ. */
   public double deviance(double[] beta) {
-    double[] eta = linearPredictor(beta);
+    return devianceAt(means(beta));
+  }
+
+  /** Σ dᵢ(yᵢ, μᵢ, wᵢ) at the given means. */
+  public double devianceAt(double[] mu) {
     double d = 0;
     for (int i = 0; i < n; i++) {
-      d += family.devianceResidual(y[i], link.inverse(eta[i]), weights[i]);
+      d += family.devianceResidual(y[i], mu[i], weights[i]);
     }
     return d;
   }
@@ -201,18 +218,12 @@ public final class GlmModel {
    */
   public DMatrixRMaj scoreOuterProducts(double[] beta, double[] r) {
     double[] eta = linearPredictor(beta);
-    DMatrixRMaj m = new DMatrixRMaj(p, p);
+    double[] u2 = new double[n];
     for (int i = 0; i < n; i++) {
       double mu = link.inverse(eta[i]);
       double u = weights[i] * (r[i] - mu) * link.muEta(eta[i]) / family.variance(mu);
-      double u2 = u * u;
-      for (int a = 0; a < p; a++) {
-        double xa = x[i * p + a] * u2;
-        for (int b = 0; b < p; b++) {
-          m.data[a * p + b] += xa * x[i * p + b];
-        }
-      }
+      u2[i] = u * u;
     }
-    return m;
+    return crossProduct(u2);
   }
 }
