@@ -208,48 +208,58 @@ public enum Family {
    * inverse Gaussian dev/Σw — plus 2 for the estimated dispersion. {@code glm}'s AIC adds 2·rank.
    */
   public double aic(double[] y, double[] mu, double[] wt, double deviance) {
-    int n = y.length;
-    double s = 0;
+    double sumW = 0;
+    for (double w : wt) {
+      sumW += w;
+    }
+    double disp = deviance / sumW;
+    double terms = 0;
+    for (int i = 0; i < y.length; i++) {
+      terms += aicTerm(y[i], mu[i], wt[i], disp);
+    }
+    return aicFromTerms(y.length, sumW, terms, deviance);
+  }
+
+  /**
+   * One row's part of {@link #aic}, summed over the rows by {@link #aicFromTerms} (so that rows
+   * kept apart, as on a cluster, give R's AIC): gaussian log w; binomial and Poisson the
+   * log-density (binomial rows with w &gt; 0); Gamma w log dgamma(y; 1/φ, μφ) with φ = D/Σw;
+   * inverse Gaussian w log y.
+   *
+   * @param disp D / Σw (used by the Gamma family only)
+   */
+  public double aicTerm(double y, double mu, double wt, double disp) {
     switch (this) {
-      case GAUSSIAN: {
-        double sumLogW = 0;
-        for (double w : wt) {
-          sumLogW += Math.log(w);
-        }
-        return n * (Math.log(2 * Math.PI * deviance / n) + 1) + 2 - sumLogW;
-      }
+      case GAUSSIAN:
+        return Math.log(wt);
       case BINOMIAL:
-        for (int i = 0; i < n; i++) {
-          if (wt[i] > 0) {
-            s += logDensity(y[i], mu[i], wt[i], 1.0);
-          }
-        }
-        return -2 * s;
+        return wt > 0 ? logDensity(y, mu, wt, 1.0) : 0;
       case POISSON:
-        for (int i = 0; i < n; i++) {
-          s += logDensity(y[i], mu[i], wt[i], 1.0);
-        }
-        return -2 * s;
-      case GAMMA: {
-        double sw = 0;
-        for (double w : wt) {
-          sw += w;
-        }
-        double disp = deviance / sw;
-        for (int i = 0; i < n; i++) { // R: -2*sum(dgamma(y, 1/disp, scale=mu*disp, log=TRUE)*wt)
-          s += wt[i] * logDgamma(y[i], 1 / disp, mu[i] * disp);
-        }
-        return -2 * s + 2;
-      }
-      case INVERSE_GAUSSIAN: {
-        double sw = 0;
-        double sLogY = 0;
-        for (int i = 0; i < n; i++) {
-          sw += wt[i];
-          sLogY += Math.log(y[i]) * wt[i];
-        }
-        return sw * (Math.log(deviance / sw * 2 * Math.PI) + 1) + 3 * sLogY + 2;
-      }
+        return logDensity(y, mu, wt, 1.0);
+      case GAMMA: // R: -2*sum(dgamma(y, 1/disp, scale=mu*disp, log=TRUE)*wt)
+        return wt * logDgamma(y, 1 / disp, mu * disp);
+      case INVERSE_GAUSSIAN:
+        return Math.log(y) * wt;
+      default:
+        throw new IllegalStateException(name());
+    }
+  }
+
+  /**
+   * R's {@code family$aic} from the sum of {@link #aicTerm} over the n rows, their weights' sum
+   * and the deviance.
+   */
+  public double aicFromTerms(long n, double sumW, double terms, double deviance) {
+    switch (this) {
+      case GAUSSIAN:
+        return n * (Math.log(2 * Math.PI * deviance / n) + 1) + 2 - terms;
+      case BINOMIAL:
+      case POISSON:
+        return -2 * terms;
+      case GAMMA:
+        return -2 * terms + 2;
+      case INVERSE_GAUSSIAN:
+        return sumW * (Math.log(deviance / sumW * 2 * Math.PI) + 1) + 3 * terms + 2;
       default:
         throw new IllegalStateException(name());
     }

@@ -1,8 +1,5 @@
 package io.natgrad.core.glm;
 
-import java.util.ArrayList;
-import java.util.List;
-
 /**
  * Fisher scoring for a generalized linear model as R's {@code glm.fit} does it — the paper's
  * natural gradient with the exact Fisher and step 1, written as iteratively reweighted least
@@ -26,17 +23,6 @@ public final class GlmFitter {
     /** XᵀWX by one pass over the rows and a Cholesky factorization with the same aliasing rule;
      * QR where the factors are ill-conditioned. */
     NORMAL_EQUATIONS
-  }
-
-  /** The solution of one weighted least-squares step, whichever way it was solved. */
-  private interface Wls {
-    double[] solution();
-
-    int rank();
-
-    boolean kept(int j);
-
-    double[][] unscaledCovariance();
   }
 
   /**
@@ -86,36 +72,109 @@ public final class GlmFitter {
       throw new IllegalArgumentException("design " + n + " x " + p + ", y, weights and offset "
           + "must agree in length");
     }
-    List<String> warnings = new ArrayList<>();
-    double[] eta = new double[n];
-    double[] mu = new double[n];
+    InProcessRows rows = new InProcessRows(new GlmModel(x, n, p, y, w, off, family, link), x, n,
+        p, y, w, off, family, link);
+    IrlsLoop.Result r = IrlsLoop.run(rows, p, epsilon, maxIterations);
+    double[] mu = rows.mu;
+    boolean edge = false;
     for (int i = 0; i < n; i++) {
-      eta[i] = link.link(family.startingMean(y[i], w[i]));
-      mu[i] = link.inverse(eta[i]);
+      edge |= IrlsLoop.atEdge(family, mu[i]);
     }
-    if (!valid(family, link, eta, mu)) {
-      throw new IllegalArgumentException("cannot find valid starting values: please specify "
-          + "some");
+    if (edge) {
+      r.warnings().add(IrlsLoop.edgeWarning(family));
     }
-    GlmModel model = new GlmModel(x, n, p, y, w, off, family, link);
-    double devOld = model.devianceAt(mu);
-    double dev = devOld;
-    double[] start = new double[p];
-    double[] coefOld = null;
-    boolean converged = false;
-    boolean boundary = false;
-    int iterations = 0;
-    Wls qr = null;
-    double[] workW = new double[n];
-    List<double[]> iterates = new ArrayList<>();
-    double tol = Math.min(1e-7, epsilon / 1000);
-    // per-row work arrays, reused by every iteration (a tall design's fit allocates nothing else
-    // of its size)
-    boolean[] isGood = new boolean[n];
-    double[] muEta = new double[n];
-    double[] zAll = new double[n];
-    for (int iter = 1; iter <= maxIterations; iter++) {
-      iterations = iter;
+    long nOk = 0;
+    double pearson = 0;
+    for (int i = 0; i < n; i++) {
+      if (w[i] > 0) {
+        nOk++;
+        pearson += w[i] * (y[i] - mu[i]) * (y[i] - mu[i]) / family.variance(mu[i]);
+      }
+    }
+    double nullDev = nullDeviance(x, n, p, y, w, off, family, link, intercept);
+    double aic = family.aic(y, mu, w, r.last().deviance());
+    return IrlsLoop.assemble(r, p, family, nOk, pearson, nullDev, aic, intercept,
+        rows.eta.clone(), mu.clone(), rows.workW.clone());
+  }
+
+  /**
+   * The rows in this JVM's arrays. One set of per-row arrays serves every point (the iteration
+   * never returns to an earlier one), so a tall design's fit allocates nothing else of its size.
+   */
+  private final class InProcessRows implements IrlsLoop.Rows, IrlsLoop.Point {
+    private final GlmModel model;
+    private final double[] x;
+    private final int n;
+    private final int p;
+    private final double[] y;
+    private final double[] w;
+    private final double[] off;
+    private final Family family;
+    private final Link link;
+    final double[] eta;
+    final double[] mu;
+    final double[] workW;
+    private final boolean[] isGood;
+    private final double[] muEta;
+    private final double[] zAll;
+    private double deviance;
+
+    InProcessRows(GlmModel model, double[] x, int n, int p, double[] y, double[] w,
+        double[] off, Family family, Link link) {
+      this.model = model;
+      this.x = x;
+      this.n = n;
+      this.p = p;
+      this.y = y;
+      this.w = w;
+      this.off = off;
+      this.family = family;
+      this.link = link;
+      eta = new double[n];
+      mu = new double[n];
+      workW = new double[n];
+      isGood = new boolean[n];
+      muEta = new double[n];
+      zAll = new double[n];
+    }
+
+    @Override
+    public IrlsLoop.Point start() {
+      for (int i = 0; i < n; i++) {
+        eta[i] = link.link(family.startingMean(y[i], w[i]));
+        mu[i] = link.inverse(eta[i]);
+      }
+      deviance = model.devianceAt(mu);
+      return this;
+    }
+
+    @Override
+    public IrlsLoop.Point at(double[] beta) {
+      model.linearPredictor(beta, eta);
+      for (int i = 0; i < n; i++) {
+        mu[i] = link.inverse(eta[i]);
+      }
+      deviance = model.devianceAt(mu);
+      return this;
+    }
+
+    @Override
+    public double deviance() {
+      return deviance;
+    }
+
+    @Override
+    public boolean valid() {
+      for (int i = 0; i < n; i++) {
+        if (!link.validEta(eta[i]) || !family.validMu(mu[i])) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    @Override
+    public Wls solve(double tol) {
       int good = 0;
       for (int i = 0; i < n; i++) {
         double v = family.variance(mu[i]);
@@ -129,8 +188,7 @@ public final class GlmFitter {
         }
       }
       if (good == 0) {
-        warnings.add("no observations informative at iteration " + iter);
-        break;
+        return null;
       }
       java.util.Arrays.fill(workW, 0);
       java.util.Arrays.fill(zAll, 0);
@@ -140,155 +198,29 @@ public final class GlmFitter {
           workW[i] = w[i] * muEta[i] * muEta[i] / family.variance(mu[i]);
         }
       }
-      qr = null;
       if (solver == Solver.NORMAL_EQUATIONS
           || solver == Solver.AUTO && n >= 20_000 && n >= 50L * p) {
         NormalEquations ne = NormalEquations.solve(x, n, p, isGood, workW, zAll, tol);
         if (ne.wellConditioned()) {
-          qr = wls(ne);
+          return Wls.of(ne);
         }
       }
-      if (qr == null) {
-        double[] xw = new double[good * p];
-        double[] zw = new double[good];
-        int r = 0;
-        for (int i = 0; i < n; i++) {
-          if (!isGood[i]) {
-            continue;
-          }
-          double sw = Math.sqrt(workW[i]);
-          for (int j = 0; j < p; j++) {
-            xw[r * p + j] = x[i * p + j] * sw;
-          }
-          zw[r] = zAll[i] * sw;
-          r++;
+      double[] xw = new double[good * p];
+      double[] zw = new double[good];
+      int r = 0;
+      for (int i = 0; i < n; i++) {
+        if (!isGood[i]) {
+          continue;
         }
-        qr = wls(PivotedQr.of(xw, good, p, tol), zw);
-      }
-      double[] b = qr.solution();
-      boolean finite = true;
-      for (int j = 0; j < p; j++) {
-        if (Double.isNaN(b[j]) && !qr.kept(j)) {
-          b[j] = 0; // aliased: R's dqrls leaves it 0 while iterating
-        } else if (!Double.isFinite(b[j])) {
-          finite = false;
+        double sw = Math.sqrt(workW[i]);
+        for (int j = 0; j < p; j++) {
+          xw[r * p + j] = x[i * p + j] * sw;
         }
+        zw[r] = zAll[i] * sw;
+        r++;
       }
-      if (!finite) {
-        warnings.add("non-finite coefficients at iteration " + iter);
-        break;
-      }
-      start = b;
-      model.linearPredictor(start, eta);
-      inverse(link, eta, mu);
-      dev = model.devianceAt(mu);
-      if (!Double.isFinite(dev)) {
-        if (coefOld == null) {
-          throw new IllegalStateException("no valid set of coefficients has been found: please "
-              + "supply starting values");
-        }
-        for (int ii = 1; !Double.isFinite(dev); ii++) {
-          if (ii > maxIterations) {
-            throw new IllegalStateException("inner loop 1; cannot correct step size");
-          }
-          halve(start, coefOld);
-          model.linearPredictor(start, eta);
-          inverse(link, eta, mu);
-          dev = model.devianceAt(mu);
-        }
-        boundary = true;
-      }
-      if (!valid(family, link, eta, mu)) {
-        if (coefOld == null) {
-          throw new IllegalStateException("no valid set of coefficients has been found: please "
-              + "supply starting values");
-        }
-        for (int ii = 1; !valid(family, link, eta, mu); ii++) {
-          if (ii > maxIterations) {
-            throw new IllegalStateException("inner loop 2; cannot correct step size");
-          }
-          halve(start, coefOld);
-          model.linearPredictor(start, eta);
-          inverse(link, eta, mu);
-        }
-        boundary = true;
-        dev = model.devianceAt(mu);
-      }
-      iterates.add(start.clone());
-      if (Math.abs(dev - devOld) / (Math.abs(dev) + 0.1) < epsilon) {
-        converged = true;
-        break;
-      }
-      devOld = dev;
-      coefOld = start.clone();
+      return Wls.of(PivotedQr.of(xw, good, p, tol), zw);
     }
-    if (!converged) {
-      warnings.add("glm.fit: algorithm did not converge");
-    }
-    if (boundary) {
-      warnings.add("glm.fit: algorithm stopped at boundary value");
-    }
-    double eps = 10 * Math.ulp(1.0);
-    boolean edge = false;
-    for (int i = 0; i < n; i++) {
-      if (family == Family.BINOMIAL && (mu[i] > 1 - eps || mu[i] < eps)
-          || family == Family.POISSON && mu[i] < eps) {
-        edge = true;
-      }
-    }
-    if (edge) {
-      warnings.add(family == Family.BINOMIAL
-          ? "glm.fit: fitted probabilities numerically 0 or 1 occurred — the data may be "
-              + "separated (perfectly or quasi-completely): the maximum-likelihood estimate does "
-              + "not exist and the coefficients shown are where the iterations stopped"
-          : "glm.fit: fitted rates numerically 0 occurred");
-    }
-    return summarize(x, n, p, y, w, off, family, link, intercept, start, eta, mu, workW, qr,
-        iterations, converged, boundary, dev, iterates, warnings);
-  }
-
-  private GlmFit summarize(double[] x, int n, int p, double[] y, double[] w, double[] off,
-      Family family, Link link, boolean intercept, double[] start, double[] eta, double[] mu,
-      double[] workW, Wls qr, int iterations, boolean converged, boolean boundary,
-      double dev, List<double[]> iterates, List<String> warnings) {
-    int rank = qr == null ? 0 : qr.rank();
-    double[] coef = start.clone();
-    for (int j = 0; j < p; j++) {
-      if (qr != null && !qr.kept(j)) {
-        coef[j] = Double.NaN;
-      }
-    }
-    int nOk = 0;
-    double pearson = 0;
-    for (int i = 0; i < n; i++) {
-      if (w[i] > 0) {
-        nOk++;
-        pearson += w[i] * (y[i] - mu[i]) * (y[i] - mu[i]) / family.variance(mu[i]);
-      }
-    }
-    int dfResidual = nOk - rank;
-    double dispersion = !family.estimatesDispersion() ? 1
-        : dfResidual > 0 ? pearson / dfResidual : Double.NaN;
-    double[] se = new double[p];
-    java.util.Arrays.fill(se, Double.NaN);
-    double[][] cov = new double[p][p];
-    for (double[] row : cov) {
-      java.util.Arrays.fill(row, Double.NaN);
-    }
-    if (qr != null) {
-      cov = qr.unscaledCovariance();
-      for (int a = 0; a < p; a++) {
-        for (int b = 0; b < p; b++) {
-          cov[a][b] *= dispersion;
-        }
-        se[a] = Math.sqrt(cov[a][a]);
-      }
-    }
-    double nullDev = nullDeviance(x, n, p, y, w, off, family, link, intercept);
-    double aic = family.aic(y, mu, w, dev) + 2 * rank;
-    return new GlmFit(coef, se, rank, iterations, converged, boundary, dev, nullDev, dfResidual,
-        nOk - (intercept ? 1 : 0), dispersion, pearson, aic, eta.clone(), mu.clone(),
-        workW.clone(), List.copyOf(iterates), List.copyOf(warnings), cov);
   }
 
   /**
@@ -322,75 +254,10 @@ public final class GlmFitter {
     return new GlmModel(x, n, p, y, w, off, family, link).devianceAt(mu0);
   }
 
-  private static Wls wls(PivotedQr qr, double[] z) {
-    double[] b = qr.solve(z);
-    return new Wls() {
-      @Override
-      public double[] solution() {
-        return b.clone();
-      }
 
-      @Override
-      public int rank() {
-        return qr.rank();
-      }
 
-      @Override
-      public boolean kept(int j) {
-        return qr.kept(j);
-      }
 
-      @Override
-      public double[][] unscaledCovariance() {
-        return qr.unscaledCovariance();
-      }
-    };
-  }
 
-  private static Wls wls(NormalEquations ne) {
-    return new Wls() {
-      @Override
-      public double[] solution() {
-        return ne.solution();
-      }
-
-      @Override
-      public int rank() {
-        return ne.rank();
-      }
-
-      @Override
-      public boolean kept(int j) {
-        return ne.kept(j);
-      }
-
-      @Override
-      public double[][] unscaledCovariance() {
-        return ne.unscaledCovariance();
-      }
-    };
-  }
-
-  private static boolean valid(Family family, Link link, double[] eta, double[] mu) {
-    for (int i = 0; i < eta.length; i++) {
-      if (!link.validEta(eta[i]) || !family.validMu(mu[i])) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private static void halve(double[] start, double[] old) {
-    for (int j = 0; j < start.length; j++) {
-      start[j] = (start[j] + old[j]) / 2;
-    }
-  }
-
-  private static void inverse(Link link, double[] eta, double[] mu) {
-    for (int i = 0; i < eta.length; i++) {
-      mu[i] = link.inverse(eta[i]);
-    }
-  }
 
   private static double[] filled(int n, double v) {
     double[] a = new double[n];

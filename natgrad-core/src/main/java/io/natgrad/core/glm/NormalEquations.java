@@ -65,6 +65,14 @@ final class NormalEquations {
         sum[k] += part[k];
       }
     }
+    return fromSums(sum, p, tol);
+  }
+
+  /**
+   * Solves from the sums: {@code sum} holds XᵀWX's upper triangle row-major in its first p²
+   * entries (the lower one is not read) and XᵀWz in the last p.
+   */
+  static NormalEquations fromSums(double[] sum, int p, double tol) {
     double[][] a = new double[p][p];
     for (int i = 0; i < p; i++) {
       for (int j = i; j < p; j++) {
