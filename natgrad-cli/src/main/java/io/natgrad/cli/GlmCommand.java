@@ -7,7 +7,9 @@ import io.natgrad.core.glm.DataTable;
 import io.natgrad.core.glm.Family;
 import io.natgrad.core.glm.Formula;
 import io.natgrad.core.glm.GlmFit;
+import io.natgrad.core.glm.GlmEngine;
 import io.natgrad.core.glm.GlmFitter;
+import io.natgrad.core.glm.GlmInput;
 import io.natgrad.core.glm.GlmSummary;
 import io.natgrad.core.glm.Link;
 import io.natgrad.core.glm.ModelFrame;
@@ -97,6 +99,20 @@ public final class GlmCommand implements Callable<Integer> {
       + "${DEFAULT-VALUE}).")
   long seed;
 
+  @Option(names = "--engine", defaultValue = "local", description = "local (in process, default) "
+      + "or spark: --data is then read by Spark SQL (CSV with a header, or Parquet: a .parquet "
+      + "file or directory) and each iteration is one aggregate over its partitions; "
+      + "residuals.csv is not written (the rows stay with Spark).")
+  String engine;
+
+  @Option(names = "--master", defaultValue = "local[2]", description = "With --engine spark: the "
+      + "Spark master (default ${DEFAULT-VALUE}; under spark-submit, its master).")
+  String master;
+
+  @Option(names = "--partitions", description = "With --engine spark: repartition the data into "
+      + "this many partitions (default: as Spark reads them).")
+  Integer partitions;
+
   @Override
   public Integer call() throws Exception {
     Family fam = Family.named(family);
@@ -118,18 +134,14 @@ public final class GlmCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("--formula: " + e.getMessage(), e);
     }
-    DataTable table = DataTable.readCsv(UserPaths.file("--data", data));
-    ModelFrame m = ModelFrame.of(f, table, references);
-    double[] w = weights == null ? null : table.numeric(weights).clone();
-    if (m.trials() != null) {
-      if (fam != Family.BINOMIAL) {
-        throw new IllegalArgumentException("--formula: cbind(successes, failures) is a binomial "
-            + "response; --family is " + fam.rName());
-      }
-      w = w == null ? m.trials().clone() : multiply(w, m.trials());
+    if (!engine.equals("local")) {
+      return onEngine(fam, lnk, f);
     }
-    double[] off = offset == null ? null : table.numeric(offset);
-    checkResponse(fam, f, m, w, table);
+    DataTable table = DataTable.readCsv(UserPaths.file("--data", data));
+    GlmInput in = GlmInput.of(f, table, null, references, fam, weights, offset);
+    ModelFrame m = in.frame();
+    double[] w = in.weights();
+    double[] off = in.offset();
     if (metric != null) {
       return optimize(fam, lnk, m, w, off);
     }
@@ -138,7 +150,52 @@ public final class GlmCommand implements Callable<Integer> {
     }
     GlmFit fit = new GlmFitter(epsilon, maxit).fit(m.x(), m.n(), m.p(), m.y(), w, off, fam, lnk,
         m.intercept());
-    GlmSummary s = new GlmSummary(m.names(), fit, fam, lnk, f.text(),
+    boolean failed = report(fit, m.names(), fam, lnk, f);
+    if (out != null) {
+      writeResiduals(fam, lnk, m, w, fit, out.resolve("residuals.csv"));
+      writePredictions(f, fit, m.levels(), lnk);
+      System.out.println("wrote " + out.resolve("glm.json") + ", " + out.resolve("summary.txt")
+          + ", " + out.resolve("residuals.csv"));
+    }
+    return failed ? 1 : 0;
+  }
+
+  /** The fit on another engine (found through {@link GlmEngine}), reported the same way. */
+  private int onEngine(Family fam, Link lnk, Formula f) throws java.io.IOException {
+    if (metric != null) {
+      throw new IllegalArgumentException("--metric runs in process; --engine " + engine
+          + " fits by Fisher scoring only");
+    }
+    if (predict != null && out == null) {
+      throw new IllegalArgumentException("--predict writes predictions.csv: give --out DIR");
+    }
+    if (partitions != null && partitions < 1) {
+      throw new IllegalArgumentException("--partitions must be >= 1, got " + partitions);
+    }
+    GlmEngine e = GlmEngine.find(engine);
+    Map<String, String> options = new LinkedHashMap<>();
+    options.put("master", master);
+    if (partitions != null) {
+      options.put("partitions", String.valueOf(partitions));
+    }
+    GlmEngine.Result r = e.fit(new GlmEngine.Spec(data.toString(), f, fam, lnk, weights, offset,
+        references, epsilon, maxit), options);
+    boolean failed = report(r.fit(), r.names(), fam, lnk, f);
+    if (out != null) {
+      writePredictions(f, r.fit(), r.levels(), lnk);
+      System.out.println("wrote " + out.resolve("glm.json") + ", " + out.resolve("summary.txt")
+          + " (" + r.rows() + " rows on " + engine + "; per-row residuals stay there)");
+    }
+    return failed ? 1 : 0;
+  }
+
+  /**
+   * Prints the summary (a failed fit — separated data, no convergence — said first on stderr),
+   * writes summary.txt and glm.json into --out; returns whether the fit failed.
+   */
+  private boolean report(GlmFit fit, java.util.List<String> names, Family fam, Link lnk,
+      Formula f) throws java.io.IOException {
+    GlmSummary s = new GlmSummary(names, fit, fam, lnk, f.text(),
         data.getFileName().toString());
     boolean separated = fit.warnings().stream().anyMatch(w2 -> w2.contains("separated"));
     boolean failed = separated || !fit.converged();
@@ -155,24 +212,27 @@ public final class GlmCommand implements Callable<Integer> {
       Files.createDirectories(out);
       Files.writeString(out.resolve("summary.txt"), s.text());
       writeJson(s, out.resolve("glm.json"));
-      writeResiduals(fam, lnk, m, w, fit, out.resolve("residuals.csv"));
-      if (predict != null) {
-        DataTable fresh = DataTable.readCsv(UserPaths.file("--predict", predict));
-        ModelFrame nd = ModelFrame.design(f, fresh, m);
-        double[][] pr = fit.predict(nd.x(), nd.n(), offset == null ? null
-            : fresh.numeric(offset), lnk);
-        try (Csv csv = new Csv(out.resolve("predictions.csv"), "row", "link", "se_link",
-            "response")) {
-          for (int i = 0; i < nd.n(); i++) {
-            csv.row(i + 1, pr[0][i], pr[1][i], pr[2][i]);
-          }
-        }
-        System.out.println("wrote " + out.resolve("predictions.csv"));
-      }
-      System.out.println("wrote " + out.resolve("glm.json") + ", " + out.resolve("summary.txt")
-          + ", " + out.resolve("residuals.csv"));
     }
-    return failed ? 1 : 0;
+    return failed;
+  }
+
+  /** With --predict: η, its standard error and μ for the new rows, into predictions.csv. */
+  private void writePredictions(Formula f, GlmFit fit, Map<String, java.util.List<String>> levels,
+      Link lnk) throws java.io.IOException {
+    if (predict == null) {
+      return;
+    }
+    DataTable fresh = DataTable.readCsv(UserPaths.file("--predict", predict));
+    ModelFrame nd = ModelFrame.design(f, fresh, levels);
+    double[][] pr = fit.predict(nd.x(), nd.n(), offset == null ? null : fresh.numeric(offset),
+        lnk);
+    try (Csv csv = new Csv(out.resolve("predictions.csv"), "row", "link", "se_link",
+        "response")) {
+      for (int i = 0; i < nd.n(); i++) {
+        csv.row(i + 1, pr[0][i], pr[1][i], pr[2][i]);
+      }
+    }
+    System.out.println("wrote " + out.resolve("predictions.csv"));
   }
 
   /** The paper's comparison on the user's data: the chosen metric and step rule, from R's start. */
@@ -229,64 +289,8 @@ public final class GlmCommand implements Callable<Integer> {
     return o.converged() ? 0 : 1;
   }
 
-  private static double[] multiply(double[] a, double[] b) {
-    double[] c = new double[a.length];
-    for (int i = 0; i < a.length; i++) {
-      c[i] = a[i] * b[i];
-    }
-    return c;
-  }
 
-  /** The family's response rules, each refusal naming the column, the row and the value. */
-  private void checkResponse(Family fam, Formula f, ModelFrame m, double[] w, DataTable t) {
-    String col = f.response().label();
-    double[] raw = t.numeric(f.response().column());
-    if (w != null) {
-      for (int i = 0; i < w.length; i++) {
-        if (!(w[i] >= 0)) {
-          throw new IllegalArgumentException("--weights: column '" + weights + "' row " + (i + 1)
-              + " is " + w[i] + "; weights must be >= 0");
-        }
-      }
-    }
-    for (int i = 0; i < m.n(); i++) {
-      double y = m.y()[i];
-      String where = "column '" + col + "' row " + (i + 1) + " is " + fmt(raw[i]);
-      switch (fam) {
-        case POISSON -> {
-          if (y < 0 || y != Math.rint(y)) {
-            throw new IllegalArgumentException(where + ": a Poisson response must be a "
-                + "non-negative whole count");
-          }
-        }
-        case BINOMIAL -> {
-          if (m.trials() != null) {
-            double fail = t.numeric(f.failures().column())[i];
-            if (raw[i] < 0 || fail < 0 || raw[i] != Math.rint(raw[i]) || fail != Math.rint(fail)) {
-              throw new IllegalArgumentException("cbind(" + col + ", " + f.failures().label()
-                  + ") row " + (i + 1) + " is (" + fmt(raw[i]) + ", " + fmt(fail) + "): "
-                  + "successes and failures must be non-negative whole counts");
-            }
-          } else if (y < 0 || y > 1) {
-            throw new IllegalArgumentException(where + ": a binomial response must be a "
-                + "proportion in [0, 1] (or use cbind(successes, failures))");
-          }
-        }
-        case GAMMA, INVERSE_GAUSSIAN -> {
-          if (!(y > 0)) {
-            throw new IllegalArgumentException(where + ": the " + fam.rName() + " family needs "
-                + "a response > 0");
-          }
-        }
-        default -> {
-        }
-      }
-    }
-  }
 
-  private static String fmt(double v) {
-    return v == Math.rint(v) && Math.abs(v) < 1e15 ? String.valueOf((long) v) : String.valueOf(v);
-  }
 
   private static void writeJson(GlmSummary s, Path file) throws java.io.IOException {
     ObjectMapper mapper = new ObjectMapper();

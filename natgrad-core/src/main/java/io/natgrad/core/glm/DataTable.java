@@ -34,6 +34,40 @@ public final class DataTable {
   }
 
   /**
+   * A table of columns already read (a piece of a larger table, as a cluster's partition holds
+   * it): NaN or infinite numbers — a missing value read as NaN — are refused when the column is
+   * used, naming the column and the row (counted within this piece); a null text is refused now.
+   *
+   * @param source what the rows are, for messages (e.g. "data.parquet, partition 3")
+   */
+  public static DataTable of(String source, int rows, Map<String, double[]> numeric,
+      Map<String, String[]> text) {
+    Map<String, String> bad = new LinkedHashMap<>();
+    for (Map.Entry<String, double[]> e : numeric.entrySet()) {
+      double[] v = e.getValue();
+      for (int r = 0; r < rows; r++) {
+        if (!Double.isFinite(v[r])) {
+          bad.put(e.getKey(), source + ": column '" + e.getKey() + "' row " + (r + 1) + " is "
+              + (Double.isNaN(v[r]) ? "missing or NaN" : String.valueOf(v[r]))
+              + "; a numeric column needs finite values");
+          break;
+        }
+      }
+    }
+    for (Map.Entry<String, String[]> e : text.entrySet()) {
+      String[] t = e.getValue();
+      for (int r = 0; r < rows; r++) {
+        if (t[r] == null) {
+          throw new IllegalArgumentException(source + ": column '" + e.getKey() + "' row "
+              + (r + 1) + " has no value; remove the row or fill it in");
+        }
+      }
+    }
+    return new DataTable(new LinkedHashMap<>(numeric), new LinkedHashMap<>(text), bad, rows,
+        source);
+  }
+
+  /**
    * The table of a CSV file, read in two streaming passes — the columns' kinds, then their values —
    * so that a large numeric file is never held as text: each number is parsed from the line's
    * characters where it stands.

@@ -39,7 +39,21 @@ public record ModelFrame(double[] x, int n, int p, List<String> names, double[] 
    * needed.
    */
   public static ModelFrame design(Formula f, DataTable data, ModelFrame fitted) {
-    return build(f, data, Map.of(), fitted.levels(), false);
+    return design(f, data, fitted.levels());
+  }
+
+  /** The design of new data for a model fitted with these factor levels (reference first). */
+  public static ModelFrame design(Formula f, DataTable data, Map<String, List<String>> levels) {
+    return build(f, data, Map.of(), levels, false);
+  }
+
+  /**
+   * The frame of {@code data} with the factors' levels given (reference first) rather than found
+   * in it — the same design columns for every piece of a table read piecewise; a level not among
+   * them is refused.
+   */
+  public static ModelFrame withLevels(Formula f, DataTable data, Map<String, List<String>> levels) {
+    return build(f, data, Map.of(), levels, true);
   }
 
   private static ModelFrame build(Formula f, DataTable data, Map<String, String> references,
@@ -97,6 +111,10 @@ public record ModelFrame(double[] x, int n, int p, List<String> names, double[] 
           if (fixedLevels != null) {
             // the fitted levels, reference first; a new level has no coefficient
             List<String> fitted = fixedLevels.get(v.column());
+            if (fitted == null) {
+              throw new IllegalArgumentException("no levels given for the factor '"
+                  + v.column() + "'");
+            }
             ref = fitted.get(0);
             levels = new ArrayList<>(new TreeSet<>(fitted));
             for (int i = 0; i < n; i++) {
