@@ -20,7 +20,7 @@ import java.util.Set;
  * @param text the formula as written
  */
 public record Formula(Variable response, Variable failures, List<List<Variable>> terms,
-    boolean intercept, String text) {
+    boolean intercept, String text) implements java.io.Serializable {
 
   /**
    * A variable of a formula.
@@ -28,7 +28,7 @@ public record Formula(Variable response, Variable failures, List<List<Variable>>
    * @param function null, or log, sqrt, exp
    * @param column the column it reads
    */
-  public record Variable(String function, String column) {
+  public record Variable(String function, String column) implements java.io.Serializable {
     /** As R names it: {@code x} or {@code log(x)}. */
     public String label() {
       return function == null ? column : function + "(" + column + ")";

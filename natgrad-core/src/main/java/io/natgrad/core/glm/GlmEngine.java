@@ -26,7 +26,8 @@ public interface GlmEngine {
    * @param references reference levels by factor column
    */
   record Spec(String data, Formula formula, Family family, Link link, String weights,
-      String offset, Map<String, String> references, double epsilon, int maxIterations) {}
+      String offset, Map<String, String> references, double epsilon, int maxIterations)
+      implements java.io.Serializable {}
 
   /**
    * A fit and what describes its design.
