@@ -68,30 +68,127 @@ public final class DataTable {
   }
 
   /**
-   * The table of a CSV file, read in two streaming passes — the columns' kinds, then their values —
-   * so that a large numeric file is never held as text: each number is parsed from the line's
-   * characters where it stands.
+   * The table of a CSV file, read in one streaming pass when every column keeps one kind from its
+   * first value on (numbers, missing values among them, or text): a large numeric file is never
+   * held as text, each number parsed from the line's characters where it stands. A column that
+   * turns out text after numbers (or is missing until then) is read again in two passes — the
+   * columns' kinds, then their values.
    */
   public static DataTable readCsv(Path file) throws IOException {
+    DataTable once = readOnce(file);
+    return once != null ? once : readTwice(file);
+  }
+
+  private static String[] header(String h, Path file) {
+    if (h == null || h.isBlank()) {
+      throw new IllegalArgumentException("data file " + file + " is empty");
+    }
+    String[] header = split(h);
+    for (int c = 0; c < header.length; c++) {
+      header[c] = header[c].trim();
+      for (int d = 0; d < c; d++) {
+        if (header[d].equals(header[c])) {
+          throw new IllegalArgumentException(file + ": column '" + header[c] + "' appears twice");
+        }
+      }
+    }
+    return header;
+  }
+
+  /** One pass, or null when a column's kind changes after its first value. */
+  private static DataTable readOnce(Path file) throws IOException {
+    String source = file.toString();
+    final int undecided = 0;
+    final int number = 1;
+    final int text = 2;
+    try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      String[] header = header(in.readLine(), file);
+      int k = header.length;
+      int[] kind = new int[k];
+      int capacity = 1024;
+      double[][] values = new double[k][capacity];
+      String[][] strings = new String[k][];
+      Map<String, String> bad = new LinkedHashMap<>();
+      Fields fields = new Fields(k);
+      String line;
+      int lineNo = 1;
+      int r = 0;
+      while ((line = in.readLine()) != null) {
+        lineNo++;
+        if (line.isBlank()) {
+          continue;
+        }
+        fields.read(line, file, lineNo);
+        if (r == capacity) {
+          capacity *= 2;
+          for (int c = 0; c < k; c++) {
+            if (kind[c] == text) {
+              strings[c] = java.util.Arrays.copyOf(strings[c], capacity);
+            } else {
+              values[c] = java.util.Arrays.copyOf(values[c], capacity);
+            }
+          }
+        }
+        for (int c = 0; c < k; c++) {
+          int cell = fields.kind(c);
+          if (kind[c] == text) {
+            if (cell == Fields.MISSING) {
+              throw new IllegalArgumentException(source + ": column '" + header[c] + "' row "
+                  + (r + 1) + " has no value ('" + fields.text(c).trim() + "'); remove the row "
+                  + "or fill it in");
+            }
+            strings[c][r] = fields.text(c).trim();
+          } else if (cell == Fields.TEXT) {
+            if (kind[c] != undecided || r > 0) {
+              return null; // text after numbers or missing values: the two-pass reader decides
+            }
+            kind[c] = text;
+            strings[c] = new String[capacity];
+            values[c] = null;
+            strings[c][r] = fields.text(c).trim();
+          } else {
+            double v = fields.number(c);
+            values[c][r] = v;
+            if (cell == Fields.NUMBER) {
+              kind[c] = number;
+            }
+            if (!Double.isFinite(v) && !bad.containsKey(header[c])) {
+              String t = fields.text(c).trim();
+              bad.put(header[c], source + ": column '" + header[c] + "' row " + (r + 1)
+                  + (isMissing(t) ? " has no value ('" + t + "'); remove the row or fill it in"
+                      : " is " + t + "; a numeric column needs finite values"));
+            }
+          }
+        }
+        r++;
+      }
+      Map<String, double[]> numeric = new LinkedHashMap<>();
+      Map<String, String[]> texts = new LinkedHashMap<>();
+      for (int c = 0; c < k; c++) {
+        if (kind[c] == undecided) {
+          return null; // no value at all: the two-pass reader's rules
+        }
+      }
+      for (int c = 0; c < k; c++) {
+        if (kind[c] == text) {
+          texts.put(header[c], r == capacity ? strings[c] : java.util.Arrays.copyOf(strings[c], r));
+        } else {
+          numeric.put(header[c], r == capacity ? values[c] : java.util.Arrays.copyOf(values[c], r));
+        }
+      }
+      bad.keySet().retainAll(numeric.keySet());
+      return new DataTable(numeric, texts, bad, r, source);
+    }
+  }
+
+  /** Two passes: the columns' kinds, then their values. */
+  static DataTable readTwice(Path file) throws IOException {
     String source = file.toString();
     String[] header;
     boolean[] isText;
     int rows = 0;
     try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      String h = in.readLine();
-      if (h == null || h.isBlank()) {
-        throw new IllegalArgumentException("data file " + file + " is empty");
-      }
-      header = split(h);
-      for (int c = 0; c < header.length; c++) {
-        header[c] = header[c].trim();
-        for (int d = 0; d < c; d++) {
-          if (header[d].equals(header[c])) {
-            throw new IllegalArgumentException(source + ": column '" + header[c]
-                + "' appears twice");
-          }
-        }
-      }
+      header = header(in.readLine(), file);
       isText = new boolean[header.length];
       boolean[] anyNumber = new boolean[header.length];
       Fields fields = new Fields(header.length);
