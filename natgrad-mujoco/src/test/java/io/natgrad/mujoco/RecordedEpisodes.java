@@ -1,0 +1,69 @@
+package io.natgrad.mujoco;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * The recorded MuJoCo v4 episodes (test resources {@code mujoco/ENV.jsonl.gz}, copied from the
+ * project's shared test data: Gymnasium 1.3.0's v4 logic transcribed to C on MuJoCo 2.2.2 — see
+ * the README beside them): one JSON object per episode.
+ */
+final class RecordedEpisodes {
+  private RecordedEpisodes() {}
+
+  static List<JsonNode> of(String envId) {
+    ObjectMapper json = new ObjectMapper();
+    List<JsonNode> out = new ArrayList<>();
+    String resource = "/mujoco/" + envId + ".jsonl.gz";
+    try (InputStream raw = RecordedEpisodes.class.getResourceAsStream(resource)) {
+      if (raw == null) {
+        throw new IllegalStateException("no recorded episodes " + resource);
+      }
+      BufferedReader in = new BufferedReader(new InputStreamReader(new GZIPInputStream(raw),
+          StandardCharsets.UTF_8));
+      String line;
+      while ((line = in.readLine()) != null) {
+        if (!line.isBlank()) {
+          out.add(json.readTree(line));
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out;
+  }
+
+  static double[] doubles(JsonNode array) {
+    double[] d = new double[array.size()];
+    for (int i = 0; i < d.length; i++) {
+      d[i] = array.get(i).asDouble();
+    }
+    return d;
+  }
+
+  /**
+   * The issue's replay tolerance: 1e-12 relative (absolute below 1). The recordings were made with
+   * Gymnasium's own asset files; natgrad's models describe the same bodies in its own files, which
+   * MuJoCo compiles to the same model up to the last bits of derived quantities (measured: 2e-15).
+   */
+  static void assertClose(double[] actual, double[] expected, String what) {
+    org.assertj.core.api.Assertions.assertThat(actual).as(what).hasSameSizeAs(expected);
+    for (int i = 0; i < expected.length; i++) {
+      double tol = 1e-12 * Math.max(Math.abs(expected[i]), 1);
+      if (!(Math.abs(actual[i] - expected[i]) <= tol)) {
+        throw new AssertionError(what + "[" + i + "]: " + actual[i] + " vs recorded "
+            + expected[i] + " (tolerance " + tol + ")\nactual   " + java.util.Arrays.toString(actual)
+            + "\nrecorded " + java.util.Arrays.toString(expected));
+      }
+    }
+  }
+}
