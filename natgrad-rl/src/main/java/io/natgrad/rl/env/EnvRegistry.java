@@ -31,6 +31,9 @@ public final class EnvRegistry {
     register(MountainCarContinuous.ID, SEEDING,
         o -> new TimeLimit(new MountainCarContinuous(seeding(o)), 999));
     register(Acrobot.ID, SEEDING, o -> new TimeLimit(new Acrobot(seeding(o)), 500));
+    for (EnvPlugin plugin : java.util.ServiceLoader.load(EnvPlugin.class)) {
+      plugin.register();
+    }
   }
 
   private EnvRegistry() {}
@@ -53,7 +56,7 @@ public final class EnvRegistry {
   }
 
   /** The seeding option's value (natgrad when absent). */
-  static Seeding seeding(Map<String, Object> options) {
+  public static Seeding seeding(Map<String, Object> options) {
     Object v = options.get("seeding");
     return v == null ? Seeding.NATGRAD : Seeding.parse(v);
   }
@@ -73,7 +76,10 @@ public final class EnvRegistry {
     Function<Map<String, Object>, Env> f = FACTORIES.get(id);
     if (f == null) {
       throw new IllegalArgumentException(
-          "unknown environment id '" + id + "'; known ids: " + String.join(", ", FACTORIES.keySet()));
+          "unknown environment id '" + id + "'; known ids: " + String.join(", ", FACTORIES.keySet())
+              + (FACTORIES.containsKey("Hopper-v4") ? "" : " (the MuJoCo tasks, Hopper-v4 and "
+                  + "others, come with the optional natgrad-mujoco module; ./natgrad loads it for "
+                  + "them)"));
     }
     for (String key : options.keySet()) {
       if (!OPTIONS.get(id).contains(key)) {

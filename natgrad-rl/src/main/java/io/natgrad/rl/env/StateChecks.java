@@ -3,10 +3,11 @@ package io.natgrad.rl.env;
 import java.util.Arrays;
 
 /** Validation of injected states. */
-final class StateChecks {
+public final class StateChecks {
   private StateChecks() {}
 
-  static void check(String id, double[] state, int length) {
+  /** Refuses a state that is not {@code length} finite numbers, naming the environment. */
+  public static void check(String id, double[] state, int length) {
     if (state == null || state.length != length) {
       throw new IllegalArgumentException(id + " state must have " + length + " components, got "
           + (state == null ? "null" : Arrays.toString(state)));

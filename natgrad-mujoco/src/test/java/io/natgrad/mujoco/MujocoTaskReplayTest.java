@@ -1,0 +1,92 @@
+package io.natgrad.mujoco;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.natgrad.rl.env.Env;
+import io.natgrad.rl.env.EnvRegistry;
+import io.natgrad.rl.env.EnvSnapshot;
+import io.natgrad.rl.env.StepResult;
+import io.natgrad.rl.env.TimeLimit;
+import java.util.Iterator;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Each task against the recorded Gymnasium 1.3.0 v4 episodes (README beside the recordings),
+ * step by step from the recorded pre-step states, through the registry's environment (time limit
+ * included): the first observation of the recorded reset state; each step's observation, reward,
+ * terminated and truncated flags, Gymnasium's info keys, and the next state — to 1e-12 relative;
+ * the flags exactly.
+ */
+class MujocoTaskReplayTest {
+  @BeforeAll
+  static void library() {
+    MujocoInstall.ensure();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"InvertedPendulum-v4", "Hopper-v4"})
+  void recordedEpisodesReplay(String id) {
+    Env env = EnvRegistry.make(id);
+    MujocoEnv task = (MujocoEnv) ((TimeLimit) env).unwrapped();
+    int steps = 0;
+    for (JsonNode e : RecordedEpisodes.of(id)) {
+      String ep = id + " episode " + e.get("episode");
+      assertThat(task.data().model().nq()).isEqualTo(e.get("nq").asInt());
+      assertThat(task.dt()).as(ep + " dt").isEqualTo(e.get("dt").asDouble());
+      assertThat(env.observationSpace().flatDimension()).isEqualTo(e.get("obs_dim").asInt());
+      assertThat(task.initQpos).containsExactly(RecordedEpisodes.doubles(e.get("init_qpos")));
+      new EnvSnapshot(state(e.get("reset_state")), null, 0, true).restore(env);
+      RecordedEpisodes.assertClose(task.observation(),
+          RecordedEpisodes.doubles(e.get("initial_obs")), ep + " initial observation");
+      JsonNode recorded = e.get("steps");
+      for (int t = 0; t < recorded.size(); t++) {
+        JsonNode s = recorded.get(t);
+        String at = ep + " step " + t;
+        new EnvSnapshot(state(s.get("pre")), null, t, true).restore(env);
+        StepResult r = env.step(RecordedEpisodes.doubles(s.get("action")));
+        RecordedEpisodes.assertClose(r.observation(), RecordedEpisodes.doubles(s.get("obs")),
+            at + " observation");
+        RecordedEpisodes.assertClose(new double[] {r.reward()},
+            new double[] {s.get("reward").asDouble()}, at + " reward");
+        assertThat(r.terminated()).as(at + " terminated").isEqualTo(s.get("terminated")
+            .asBoolean());
+        assertThat(r.truncated()).as(at + " truncated").isEqualTo(s.get("truncated")
+            .asBoolean());
+        Iterator<Map.Entry<String, JsonNode>> info = s.get("info").fields();
+        while (info.hasNext()) {
+          Map.Entry<String, JsonNode> kv = info.next();
+          assertThat(r.info()).as(at + " info").containsKey(kv.getKey());
+          RecordedEpisodes.assertClose(new double[] {((Number) r.info().get(kv.getKey()))
+              .doubleValue()}, new double[] {kv.getValue().asDouble()}, at + " " + kv.getKey());
+        }
+        JsonNode post = t + 1 < recorded.size() ? recorded.get(t + 1).get("pre")
+            : e.get("final_state");
+        RecordedEpisodes.assertClose(task.state(), state(post), at + " next state");
+        steps++;
+      }
+      assertThat(recorded.get(recorded.size() - 1).get("terminated").asBoolean()
+          || recorded.get(recorded.size() - 1).get("truncated").asBoolean())
+          .as(ep + " ends as recorded (" + e.get("ended_by") + ")").isTrue();
+    }
+    assertThat(steps).isPositive();
+  }
+
+  /** The task's state layout: time, qpos, qvel, act, qacc_warmstart. */
+  static double[] state(JsonNode s) {
+    double[] qpos = RecordedEpisodes.doubles(s.get("qpos"));
+    double[] qvel = RecordedEpisodes.doubles(s.get("qvel"));
+    double[] act = RecordedEpisodes.doubles(s.get("act"));
+    double[] warm = RecordedEpisodes.doubles(s.get("qacc_warmstart"));
+    double[] out = new double[1 + qpos.length + qvel.length + act.length + warm.length];
+    out[0] = s.get("time").asDouble();
+    System.arraycopy(qpos, 0, out, 1, qpos.length);
+    System.arraycopy(qvel, 0, out, 1 + qpos.length, qvel.length);
+    System.arraycopy(act, 0, out, 1 + qpos.length + qvel.length, act.length);
+    System.arraycopy(warm, 0, out, 1 + qpos.length + qvel.length + act.length, warm.length);
+    return out;
+  }
+}
