@@ -82,6 +82,11 @@ public final class HopperV4 extends MujocoEnv {
         Map.of("x_position", xAfter, "x_velocity", xVelocity));
   }
 
+  /** Gymnasium's {@code is_healthy} at the current state. */
+  public boolean isHealthy() {
+    return healthy(data.get("qpos"), data.get("qvel"));
+  }
+
   private boolean healthy(double[] qpos, double[] qvel) {
     double lo = o.healthyStateRange()[0];
     double hi = o.healthyStateRange()[1];

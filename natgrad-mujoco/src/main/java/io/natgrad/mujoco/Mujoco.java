@@ -78,26 +78,35 @@ public final class Mujoco {
   }
 
   private static MjLayout load() {
-    NativeLibrary lib;
+    NativeLibrary lib = find(System.getProperty("natgrad.mujoco.library", "mujoco"),
+        "/usr/lib/x86_64-linux-gnu/libmujoco.so.2.2.2");
+    Native.register(Mujoco.class, lib);
+    return layoutFor(mj_version(), lib.getFile().toString());
+  }
+
+  /** The library by JNA's name or path, else at {@code fallback}, else the install advice. */
+  static NativeLibrary find(String name, String fallback) {
     try {
-      lib = NativeLibrary.getInstance(System.getProperty("natgrad.mujoco.library", "mujoco"));
+      return NativeLibrary.getInstance(name);
     } catch (UnsatisfiedLinkError e) {
       try {
-        lib = NativeLibrary.getInstance("/usr/lib/x86_64-linux-gnu/libmujoco.so.2.2.2");
+        return NativeLibrary.getInstance(fallback);
       } catch (UnsatisfiedLinkError e2) {
         throw new MujocoUnavailableException("the MuJoCo library (libmujoco.so, version 2.2.2) "
             + "was not found (" + e.getMessage() + "). On Debian or Ubuntu: sudo apt-get install "
             + "libmujoco2.2.2. Elsewhere: download MuJoCo 2.2.2 from "
             + "https://github.com/deepmind/mujoco/releases/tag/2.2.2 and give its library with "
-            + "-Dnatgrad.mujoco.library=/path/to/libmujoco.so.2.2.2 (NATGRAD_JAVA_OPTS)", e2);
+            + "-Dnatgrad.mujoco.library=/path/to/libmujoco.so.2.2.2 (in NATGRAD_JAVA_OPTS)", e2);
       }
     }
-    Native.register(Mujoco.class, lib);
-    int v = mj_version();
-    MjLayout l = MjLayout.forVersion(v);
-    if (v != SUPPORTED_VERSION || l == null) {
-      throw new MujocoUnavailableException("MuJoCo " + format(v) + " was found ("
-          + lib.getFile() + "); natgrad's binding supports MuJoCo " + format(SUPPORTED_VERSION)
+  }
+
+  /** The layout of the library that reports {@code version}, or a refusal naming both versions. */
+  static MjLayout layoutFor(int version, String file) {
+    MjLayout l = MjLayout.forVersion(version);
+    if (version != SUPPORTED_VERSION || l == null) {
+      throw new MujocoUnavailableException("MuJoCo " + format(version) + " was found (" + file
+          + "); natgrad's binding supports MuJoCo " + format(SUPPORTED_VERSION)
           + " (its memory layout differs between versions): install libmujoco2.2.2");
     }
     return l;

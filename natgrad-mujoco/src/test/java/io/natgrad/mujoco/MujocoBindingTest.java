@@ -1,6 +1,7 @@
 package io.natgrad.mujoco;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
@@ -108,5 +109,27 @@ class MujocoBindingTest {
     d.set("qvel", RecordedEpisodes.doubles(s.get("qvel")));
     d.set("act", RecordedEpisodes.doubles(s.get("act")));
     d.set("qacc_warmstart", RecordedEpisodes.doubles(s.get("qacc_warmstart")));
+  }
+
+  @Test
+  void aMissingLibraryOrAnotherVersionIsRefusedSayingWhatToInstall() {
+    assertThatThrownBy(() -> Mujoco.find("/nonexistent/libmujoco.so", "/nonexistent/too.so"))
+        .isInstanceOf(MujocoUnavailableException.class)
+        .hasMessageContaining("apt-get install libmujoco2.2.2")
+        .hasMessageContaining("github.com/deepmind/mujoco/releases");
+    assertThatThrownBy(() -> Mujoco.layoutFor(231, "/opt/mujoco/lib/libmujoco.so.2.3.1"))
+        .isInstanceOf(MujocoUnavailableException.class)
+        .hasMessageContaining("MuJoCo 2.3.1 was found (/opt/mujoco/lib/libmujoco.so.2.3.1)")
+        .hasMessageContaining("supports MuJoCo 2.2.2");
+  }
+
+  @Test
+  void aBadModelIsRefusedWithMujocosMessage() throws java.io.IOException {
+    java.nio.file.Path bad = java.nio.file.Files.createTempFile("bad", ".xml");
+    java.nio.file.Files.writeString(bad, "<mujoco><worldbody><geom type=\"nonsense\"/>"
+        + "</worldbody></mujoco>");
+    assertThatThrownBy(() -> MjModel.load(bad)).hasMessageContaining("MuJoCo could not load")
+        .hasMessageContaining("nonsense");
+    java.nio.file.Files.delete(bad);
   }
 }

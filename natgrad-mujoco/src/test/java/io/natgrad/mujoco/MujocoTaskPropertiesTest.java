@@ -1,0 +1,179 @@
+package io.natgrad.mujoco;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.natgrad.rl.env.Box;
+import io.natgrad.rl.env.Env;
+import io.natgrad.rl.env.EnvRegistry;
+import io.natgrad.rl.env.EnvSnapshot;
+import io.natgrad.rl.env.StepResult;
+import io.natgrad.rl.env.TimeLimit;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.assertj.core.data.Offset;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Task rules checked from first principles (not from recordings): snapshot then step equals
+ * restore then step, bit for bit, over 1000 random steps; reset noise within its bounds with the
+ * uniform distribution's moments, and Gymnasium's draws under Gymnasium seeding; Hopper's reward
+ * recomputed from the states before and after a step, its health bounds (open intervals), and
+ * truncation at the time limit.
+ */
+class MujocoTaskPropertiesTest {
+  @BeforeAll
+  static void library() {
+    MujocoInstall.ensure();
+  }
+
+  static MujocoEnv task(Env env) {
+    return (MujocoEnv) ((TimeLimit) env).unwrapped();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"InvertedPendulum-v4", "Hopper-v4"})
+  void snapshotThenStepEqualsRestoreThenStep(String id) {
+    Env a = EnvRegistry.make(id);
+    Env b = EnvRegistry.make(id);
+    SplittableRandom rng = new SplittableRandom(7);
+    Box space = (Box) a.actionSpace();
+    a.reset(3);
+    for (int t = 0; t < 1000; t++) {
+      EnvSnapshot s = EnvSnapshot.capture(a);
+      s.restore(b);
+      double[] action = new double[space.flatDimension()];
+      for (int k = 0; k < action.length; k++) {
+        // a quarter of the actions outside the control range, as a policy's may be
+        double scale = t % 4 == 0 ? 1.5 : 1.0;
+        action[k] = scale * (space.low()[k] + (space.high()[k] - space.low()[k]) * rng.nextDouble());
+      }
+      StepResult ra = a.step(action);
+      StepResult rb = b.step(action);
+      assertThat(rb.observation()).as("step %d", t).containsExactly(ra.observation());
+      assertThat(rb.reward()).isEqualTo(ra.reward());
+      assertThat(rb.terminated()).isEqualTo(ra.terminated());
+      assertThat(rb.truncated()).isEqualTo(ra.truncated());
+      assertThat(rb.info()).isEqualTo(ra.info());
+      assertThat(task(b).state()).containsExactly(task(a).state());
+      if (ra.done()) {
+        a.reset();
+      }
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"InvertedPendulum-v4", "Hopper-v4"})
+  void resetNoiseIsUniformWithinItsScale(String id) {
+    Env env = EnvRegistry.make(id);
+    MujocoEnv t = task(env);
+    double scale = id.startsWith("Hopper") ? 5e-3 : 0.01;
+    int nq = t.data().model().nq();
+    int nv = t.data().model().nv();
+    int n = 4000;
+    double sum = 0;
+    double sumSq = 0;
+    env.reset(11);
+    for (int i = 0; i < n; i++) {
+      if (i > 0) {
+        env.reset();
+      }
+      double[] qpos = t.data().get("qpos");
+      double[] qvel = t.data().get("qvel");
+      for (int j = 0; j < nq + nv; j++) {
+        double d = j < nq ? qpos[j] - t.initQpos[j] : qvel[j - nq] - t.initQvel[j - nq];
+        assertThat(Math.abs(d)).isLessThanOrEqualTo(scale);
+        sum += d;
+        sumSq += d * d;
+      }
+    }
+    int m = n * (nq + nv);
+    // U[-s, s]: mean 0 (sd s/sqrt(3m)), E d^2 = s^2/3 (sd of the estimate s^2 sqrt(4/45/m)); 5 sd
+    assertThat(sum / m).isCloseTo(0, Offset.offset(5 * scale / Math.sqrt(3.0 * m)));
+    assertThat(sumSq / m).isCloseTo(scale * scale / 3,
+        Offset.offset(5 * scale * scale * Math.sqrt(4.0 / 45 / m)));
+  }
+
+  /**
+   * Under Gymnasium seeding, Hopper-v4's reset(seed=42) draws NumPy's numbers: qpos and qvel noise
+   * = {@code np.random.default_rng(42).uniform(-0.005, 0.005, size=6)}, twice (NumPy 2.4.6).
+   */
+  @Test
+  void gymnasiumSeedingDrawsNumPysNumbers() {
+    Env env = EnvRegistry.make("Hopper-v4", Map.of("seeding", "gymnasium"));
+    double[] obs = env.reset(42);
+    double[] qposNoise = {0.0027395604855596336, -0.0006112156024794769, 0.003585979199113825,
+        0.001973680290593639, -0.0040582265211235044, 0.004756223516367559};
+    double[] qvelNoise = {0.00261139701990353, 0.0028606430527695374, -0.003718863673244541,
+        -0.0004961406210443288, -0.0012920197576741879, 0.004267649888486018};
+    double[] expected = new double[11];
+    for (int i = 1; i < 6; i++) {
+      expected[i - 1] = (i == 1 ? 1.25 : 0) + qposNoise[i];
+    }
+    System.arraycopy(qvelNoise, 0, expected, 5, 6);
+    assertThat(obs).containsExactly(expected);
+  }
+
+  @Test
+  void hopperRewardFromTheStatesBeforeAndAfter() {
+    Env env = EnvRegistry.make("Hopper-v4");
+    HopperV4 h = (HopperV4) task(env);
+    env.reset(5);
+    SplittableRandom rng = new SplittableRandom(2);
+    for (int t = 0; t < 50; t++) {
+      double[] before = h.data().get("qpos");
+      double[] a = {rng.nextDouble(-1.5, 1.5), rng.nextDouble(-1.5, 1.5), rng.nextDouble(-1.5, 1.5)};
+      StepResult r = env.step(a);
+      double[] after = h.data().get("qpos");
+      double velocity = (after[0] - before[0]) / (0.002 * 4);
+      double ctrl = 1e-3 * (a[0] * a[0] + a[1] * a[1] + a[2] * a[2]);
+      assertThat(r.reward()).isCloseTo(velocity + 1.0 - ctrl, Offset.offset(1e-12));
+      assertThat((double) r.info().get("x_velocity")).isCloseTo(velocity, Offset.offset(1e-12));
+      assertThat((double) r.info().get("x_position")).isEqualTo(after[0]);
+      if (r.done()) {
+        assertThat(h.isHealthy()).isFalse();
+        break;
+      }
+    }
+  }
+
+  @Test
+  void hopperHealthBoundsAreOpenIntervals() {
+    Env env = EnvRegistry.make("Hopper-v4");
+    HopperV4 h = (HopperV4) task(env);
+    env.reset(0);
+    double[] s = h.state(); // time, qpos (x, z, angle, joints), qvel, warm start
+    for (double[] zAngleOk : new double[][] {{0.7, 0, 0}, {Math.nextUp(0.7), 0, 1},
+        {1.25, 0.2, 0}, {1.25, Math.nextDown(0.2), 1}, {1.25, -0.2, 0},
+        {1.25, Math.nextUp(-0.2), 1}}) {
+      double[] x = s.clone();
+      x[2] = zAngleOk[0];
+      x[3] = zAngleOk[1];
+      h.restoreState(x);
+      assertThat(h.isHealthy()).as("z %s angle %s", zAngleOk[0], zAngleOk[1])
+          .isEqualTo(zAngleOk[2] == 1);
+    }
+    double[] x = s.clone();
+    x[1 + 6 + 3] = 100; // a joint velocity at the state range's edge
+    h.restoreState(x);
+    assertThat(h.isHealthy()).isFalse();
+    x[1 + 6 + 3] = Math.nextDown(100.0);
+    h.restoreState(x);
+    assertThat(h.isHealthy()).isTrue();
+  }
+
+  @Test
+  void truncatedAtTheTimeLimit() {
+    Env env = EnvRegistry.make("Hopper-v4", Map.of("terminate_when_unhealthy", false));
+    env.reset(1);
+    StepResult r = null;
+    for (int t = 0; t < 1000; t++) {
+      assertThat(r == null || !r.done()).isTrue();
+      r = env.step(new double[] {0, 0, 0});
+    }
+    assertThat(r.truncated()).isTrue();
+    assertThat(r.terminated()).isFalse();
+  }
+}
