@@ -34,7 +34,7 @@ class MujocoTaskPropertiesTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"InvertedPendulum-v4", "Hopper-v4"})
+  @ValueSource(strings = {"InvertedPendulum-v4", "Hopper-v4", "Walker2d-v4"})
   void snapshotThenStepEqualsRestoreThenStep(String id) {
     Env a = EnvRegistry.make(id);
     Env b = EnvRegistry.make(id);
@@ -65,11 +65,11 @@ class MujocoTaskPropertiesTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"InvertedPendulum-v4", "Hopper-v4"})
+  @ValueSource(strings = {"InvertedPendulum-v4", "Hopper-v4", "Walker2d-v4"})
   void resetNoiseIsUniformWithinItsScale(String id) {
     Env env = EnvRegistry.make(id);
     MujocoEnv t = task(env);
-    double scale = id.startsWith("Hopper") ? 5e-3 : 0.01;
+    double scale = id.startsWith("InvertedPendulum") ? 0.01 : 5e-3;
     int nq = t.data().model().nq();
     int nv = t.data().model().nv();
     int n = 4000;
