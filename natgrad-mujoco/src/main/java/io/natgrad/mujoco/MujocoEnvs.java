@@ -25,5 +25,11 @@ public final class MujocoEnvs implements EnvPlugin {
         o -> new TimeLimit(new HopperV4(EnvRegistry.seeding(o), o), 1000));
     EnvRegistry.register(Walker2dV4.ID, walker,
         o -> new TimeLimit(new Walker2dV4(EnvRegistry.seeding(o), o), 1000));
+    Set<String> runner = Set.of("seeding", "forward_reward_weight", "ctrl_cost_weight",
+        "reset_noise_scale", "exclude_current_positions_from_observation");
+    EnvRegistry.register(HalfCheetahV4.ID, runner,
+        o -> new TimeLimit(new HalfCheetahV4(EnvRegistry.seeding(o), o), 1000));
+    EnvRegistry.register(SwimmerV4.ID, runner,
+        o -> new TimeLimit(new SwimmerV4(EnvRegistry.seeding(o), o), 1000));
   }
 }

@@ -34,7 +34,8 @@ class MujocoTaskPropertiesTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"InvertedPendulum-v4", "Hopper-v4", "Walker2d-v4"})
+  @ValueSource(strings = {"InvertedPendulum-v4", "Hopper-v4", "Walker2d-v4", "HalfCheetah-v4",
+      "Swimmer-v4"})
   void snapshotThenStepEqualsRestoreThenStep(String id) {
     Env a = EnvRegistry.make(id);
     Env b = EnvRegistry.make(id);
@@ -64,17 +65,28 @@ class MujocoTaskPropertiesTest {
     }
   }
 
+  /** Each task's reset noise: the scale on qpos (uniform), on qvel, and whether qvel's is normal. */
+  static double[] noise(String id) {
+    return switch (id) {
+      case "InvertedPendulum-v4" -> new double[] {0.01, 0.01, 0};
+      case "HalfCheetah-v4" -> new double[] {0.1, 0.1, 1};
+      case "Swimmer-v4" -> new double[] {0.1, 0.1, 0};
+      default -> new double[] {5e-3, 5e-3, 0};
+    };
+  }
+
   @ParameterizedTest
-  @ValueSource(strings = {"InvertedPendulum-v4", "Hopper-v4", "Walker2d-v4"})
-  void resetNoiseIsUniformWithinItsScale(String id) {
+  @ValueSource(strings = {"InvertedPendulum-v4", "Hopper-v4", "Walker2d-v4", "HalfCheetah-v4",
+      "Swimmer-v4"})
+  void resetNoiseHasItsDistribution(String id) {
     Env env = EnvRegistry.make(id);
     MujocoEnv t = task(env);
-    double scale = id.startsWith("InvertedPendulum") ? 0.01 : 5e-3;
+    double[] spec = noise(id);
     int nq = t.data().model().nq();
     int nv = t.data().model().nv();
     int n = 4000;
-    double sum = 0;
-    double sumSq = 0;
+    double[] sum = new double[2];
+    double[] sumSq = new double[2];
     env.reset(11);
     for (int i = 0; i < n; i++) {
       if (i > 0) {
@@ -83,17 +95,29 @@ class MujocoTaskPropertiesTest {
       double[] qpos = t.data().get("qpos");
       double[] qvel = t.data().get("qvel");
       for (int j = 0; j < nq + nv; j++) {
+        int k = j < nq ? 0 : 1;
         double d = j < nq ? qpos[j] - t.initQpos[j] : qvel[j - nq] - t.initQvel[j - nq];
-        assertThat(Math.abs(d)).isLessThanOrEqualTo(scale);
-        sum += d;
-        sumSq += d * d;
+        if (k == 0 || spec[2] == 0) {
+          assertThat(Math.abs(d)).isLessThanOrEqualTo(spec[k]);
+        }
+        sum[k] += d;
+        sumSq[k] += d * d;
       }
     }
-    int m = n * (nq + nv);
-    // U[-s, s]: mean 0 (sd s/sqrt(3m)), E d^2 = s^2/3 (sd of the estimate s^2 sqrt(4/45/m)); 5 sd
-    assertThat(sum / m).isCloseTo(0, Offset.offset(5 * scale / Math.sqrt(3.0 * m)));
-    assertThat(sumSq / m).isCloseTo(scale * scale / 3,
-        Offset.offset(5 * scale * scale * Math.sqrt(4.0 / 45 / m)));
+    for (int k = 0; k < 2; k++) {
+      int m = n * (k == 0 ? nq : nv);
+      double s = spec[k];
+      boolean normal = k == 1 && spec[2] == 1;
+      // U[-s, s]: mean 0 (sd s/sqrt(3m)), E d^2 = s^2/3 (its estimate's sd s^2 sqrt(4/45/m));
+      // s N(0, 1): mean 0 (sd s/sqrt(m)), E d^2 = s^2 (sd s^2 sqrt(2/m)); 5 sd each
+      double meanSd = normal ? s / Math.sqrt(m) : s / Math.sqrt(3.0 * m);
+      double second = normal ? s * s : s * s / 3;
+      double secondSd = normal ? s * s * Math.sqrt(2.0 / m) : s * s * Math.sqrt(4.0 / 45 / m);
+      assertThat(sum[k] / m).as("%s %s mean", id, k == 0 ? "qpos" : "qvel")
+          .isCloseTo(0, Offset.offset(5 * meanSd));
+      assertThat(sumSq[k] / m).as("%s %s second moment", id, k == 0 ? "qpos" : "qvel")
+          .isCloseTo(second, Offset.offset(5 * secondSd));
+    }
   }
 
   /**

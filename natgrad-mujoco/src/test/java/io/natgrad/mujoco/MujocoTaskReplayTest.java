@@ -28,7 +28,8 @@ class MujocoTaskReplayTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"InvertedPendulum-v4", "Hopper-v4", "Walker2d-v4"})
+  @ValueSource(strings = {"InvertedPendulum-v4", "Hopper-v4", "Walker2d-v4", "HalfCheetah-v4",
+      "Swimmer-v4"})
   void recordedEpisodesReplay(String id) {
     Env env = EnvRegistry.make(id);
     MujocoEnv task = (MujocoEnv) ((TimeLimit) env).unwrapped();
