@@ -34,8 +34,8 @@ class MujocoTaskPropertiesTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"InvertedPendulum-v4", "Hopper-v4", "Walker2d-v4", "HalfCheetah-v4",
-      "Swimmer-v4"})
+  @ValueSource(strings = {"InvertedPendulum-v4", "InvertedDoublePendulum-v4", "Hopper-v4",
+      "Walker2d-v4", "HalfCheetah-v4", "Swimmer-v4"})
   void snapshotThenStepEqualsRestoreThenStep(String id) {
     Env a = EnvRegistry.make(id);
     Env b = EnvRegistry.make(id);
@@ -69,15 +69,15 @@ class MujocoTaskPropertiesTest {
   static double[] noise(String id) {
     return switch (id) {
       case "InvertedPendulum-v4" -> new double[] {0.01, 0.01, 0};
-      case "HalfCheetah-v4" -> new double[] {0.1, 0.1, 1};
+      case "HalfCheetah-v4", "InvertedDoublePendulum-v4" -> new double[] {0.1, 0.1, 1};
       case "Swimmer-v4" -> new double[] {0.1, 0.1, 0};
       default -> new double[] {5e-3, 5e-3, 0};
     };
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"InvertedPendulum-v4", "Hopper-v4", "Walker2d-v4", "HalfCheetah-v4",
-      "Swimmer-v4"})
+  @ValueSource(strings = {"InvertedPendulum-v4", "InvertedDoublePendulum-v4", "Hopper-v4",
+      "Walker2d-v4", "HalfCheetah-v4", "Swimmer-v4"})
   void resetNoiseHasItsDistribution(String id) {
     Env env = EnvRegistry.make(id);
     MujocoEnv t = task(env);

@@ -28,8 +28,8 @@ class MujocoTaskReplayTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"InvertedPendulum-v4", "Hopper-v4", "Walker2d-v4", "HalfCheetah-v4",
-      "Swimmer-v4"})
+  @ValueSource(strings = {"InvertedPendulum-v4", "InvertedDoublePendulum-v4", "Hopper-v4",
+      "Walker2d-v4", "HalfCheetah-v4", "Swimmer-v4"})
   void recordedEpisodesReplay(String id) {
     Env env = EnvRegistry.make(id);
     MujocoEnv task = (MujocoEnv) ((TimeLimit) env).unwrapped();
@@ -40,14 +40,14 @@ class MujocoTaskReplayTest {
       assertThat(task.dt()).as(ep + " dt").isEqualTo(e.get("dt").asDouble());
       assertThat(env.observationSpace().flatDimension()).isEqualTo(e.get("obs_dim").asInt());
       assertThat(task.initQpos).containsExactly(RecordedEpisodes.doubles(e.get("init_qpos")));
-      new EnvSnapshot(state(e.get("reset_state")), null, 0, true).restore(env);
+      restore(env, task, e.get("reset_state"), 0);
       RecordedEpisodes.assertClose(task.observation(),
           RecordedEpisodes.doubles(e.get("initial_obs")), ep + " initial observation");
       JsonNode recorded = e.get("steps");
       for (int t = 0; t < recorded.size(); t++) {
         JsonNode s = recorded.get(t);
         String at = ep + " step " + t;
-        new EnvSnapshot(state(s.get("pre")), null, t, true).restore(env);
+        restore(env, task, s.get("pre"), t);
         StepResult r = env.step(RecordedEpisodes.doubles(s.get("action")));
         RecordedEpisodes.assertClose(r.observation(), RecordedEpisodes.doubles(s.get("obs")),
             at + " observation");
@@ -66,8 +66,8 @@ class MujocoTaskReplayTest {
         }
         JsonNode post = t + 1 < recorded.size() ? recorded.get(t + 1).get("pre")
             : e.get("final_state");
-        double[] actual = task.state();
         double[] expected = state(post);
+        double[] actual = java.util.Arrays.copyOf(task.state(), expected.length);
         int nw = task.data().model().nv();
         int cut = expected.length - nw;
         RecordedEpisodes.assertClose(java.util.Arrays.copyOf(actual, cut),
@@ -86,7 +86,24 @@ class MujocoTaskReplayTest {
     assertThat(steps).isPositive();
   }
 
-  /** The task's state layout: time, qpos, qvel, act, qacc_warmstart. */
+  /**
+   * Restores a recorded state (time, qpos, qvel, act, qacc_warmstart) with the derived arrays the
+   * task keeps (positions, constraint forces) recomputed by mj_forward from it — what the
+   * recording's reset did, and what a step recomputes before it reads them — as a snapshot with
+   * the time limit's counter at {@code elapsed}.
+   */
+  static void restore(Env env, MujocoEnv task, JsonNode s, int elapsed) {
+    double[] basic = state(s);
+    double[] full = task.state();
+    System.arraycopy(basic, 0, full, 0, basic.length);
+    task.restoreState(full);
+    task.data().forward();
+    double[] warm = RecordedEpisodes.doubles(s.get("qacc_warmstart"));
+    task.data().set("qacc_warmstart", warm);
+    new EnvSnapshot(task.state(), null, elapsed, true).restore(env);
+  }
+
+  /** The recorded state in the task's layout: time, qpos, qvel, act, qacc_warmstart. */
   static double[] state(JsonNode s) {
     double[] qpos = RecordedEpisodes.doubles(s.get("qpos"));
     double[] qvel = RecordedEpisodes.doubles(s.get("qvel"));
