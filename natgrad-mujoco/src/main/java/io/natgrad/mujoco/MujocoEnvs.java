@@ -18,6 +18,8 @@ public final class MujocoEnvs implements EnvPlugin {
         o -> new TimeLimit(new InvertedPendulumV4(EnvRegistry.seeding(o)), 1000));
     EnvRegistry.register(InvertedDoublePendulumV4.ID, Set.of("seeding"),
         o -> new TimeLimit(new InvertedDoublePendulumV4(EnvRegistry.seeding(o)), 1000));
+    EnvRegistry.register(ReacherV4.ID, Set.of("seeding"),
+        o -> new TimeLimit(new ReacherV4(EnvRegistry.seeding(o)), 50));
     Set<String> walker = Set.of("seeding", "forward_reward_weight", "ctrl_cost_weight",
         "healthy_reward", "terminate_when_unhealthy", "healthy_z_range", "healthy_angle_range",
         "reset_noise_scale", "exclude_current_positions_from_observation");

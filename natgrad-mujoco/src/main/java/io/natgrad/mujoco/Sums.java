@@ -45,4 +45,16 @@ final class Sums {
     }
     return res;
   }
+
+  /**
+   * np.linalg.norm of a short vector: √(Σ vᵢ²) with the squares accumulated by fused
+   * multiply-adds, as OpenBLAS's dot does on the machines the recordings came from.
+   */
+  static double norm(double[] v) {
+    double s = 0;
+    for (double x : v) {
+      s = Math.fma(x, x, s);
+    }
+    return Math.sqrt(s);
+  }
 }

@@ -66,7 +66,7 @@ public final class SwimmerV4 extends MujocoEnv {
     double yVelocity = (after[1] - before[1]) / dt();
     double forwardReward = forwardRewardWeight * xVelocity;
     double ctrlCost = ctrlCostWeight * Sums.sumOfSquares(action);
-    double distance = Math.sqrt(Math.fma(after[1], after[1], after[0] * after[0]));
+    double distance = Sums.norm(new double[] {after[0], after[1]});
     Map<String, Object> info = Map.of("reward_fwd", forwardReward, "reward_ctrl", -ctrlCost,
         "x_position", after[0], "y_position", after[1], "distance_from_origin", distance,
         "x_velocity", xVelocity, "y_velocity", yVelocity, "forward_reward", forwardReward);

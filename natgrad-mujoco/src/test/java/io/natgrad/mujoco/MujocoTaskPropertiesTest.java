@@ -34,8 +34,8 @@ class MujocoTaskPropertiesTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"InvertedPendulum-v4", "InvertedDoublePendulum-v4", "Hopper-v4",
-      "Walker2d-v4", "HalfCheetah-v4", "Swimmer-v4"})
+  @ValueSource(strings = {"InvertedPendulum-v4", "InvertedDoublePendulum-v4", "Reacher-v4",
+      "Hopper-v4", "Walker2d-v4", "HalfCheetah-v4", "Swimmer-v4"})
   void snapshotThenStepEqualsRestoreThenStep(String id) {
     Env a = EnvRegistry.make(id);
     Env b = EnvRegistry.make(id);

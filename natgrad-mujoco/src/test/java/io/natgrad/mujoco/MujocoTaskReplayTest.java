@@ -16,8 +16,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Each task against the recorded Gymnasium 1.3.0 v4 episodes (README beside the recordings),
- * step by step from the recorded pre-step states, through the registry's environment (time limit
- * included): the first observation of the recorded reset state; each step's observation, reward,
+ * step by step from the recorded pre-step states (Reacher and Ant: on from the recorded reset
+ * state), through the registry's environment (time limit included): the first observation of the recorded reset state; each step's observation, reward,
  * terminated and truncated flags, Gymnasium's info keys, and the next state — to 1e-12 relative
  * (the solver's warm start to 1e-10); the flags exactly.
  */
@@ -28,8 +28,8 @@ class MujocoTaskReplayTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"InvertedPendulum-v4", "InvertedDoublePendulum-v4", "Hopper-v4",
-      "Walker2d-v4", "HalfCheetah-v4", "Swimmer-v4"})
+  @ValueSource(strings = {"InvertedPendulum-v4", "InvertedDoublePendulum-v4", "Reacher-v4",
+      "Hopper-v4", "Walker2d-v4", "HalfCheetah-v4", "Swimmer-v4"})
   void recordedEpisodesReplay(String id) {
     Env env = EnvRegistry.make(id);
     MujocoEnv task = (MujocoEnv) ((TimeLimit) env).unwrapped();
@@ -47,7 +47,9 @@ class MujocoTaskReplayTest {
       for (int t = 0; t < recorded.size(); t++) {
         JsonNode s = recorded.get(t);
         String at = ep + " step " + t;
-        restore(env, task, s.get("pre"), t);
+        if (!readsBeforeTheStep(id)) {
+          restore(env, task, s.get("pre"), t);
+        }
         StepResult r = env.step(RecordedEpisodes.doubles(s.get("action")));
         RecordedEpisodes.assertClose(r.observation(), RecordedEpisodes.doubles(s.get("obs")),
             at + " observation");
@@ -84,6 +86,15 @@ class MujocoTaskReplayTest {
           .as(ep + " ends as recorded (" + e.get("ended_by") + ")").isTrue();
     }
     assertThat(steps).isPositive();
+  }
+
+  /**
+   * Reacher and Ant read positions before the step (as the previous step's last internal
+   * evaluation left them, which a recorded state does not hold): their episodes are replayed on
+   * from the recorded reset state, each step after the last.
+   */
+  static boolean readsBeforeTheStep(String id) {
+    return id.equals("Reacher-v4") || id.equals("Ant-v4");
   }
 
   /**
