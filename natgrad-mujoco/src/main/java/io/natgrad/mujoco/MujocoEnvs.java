@@ -35,5 +35,9 @@ public final class MujocoEnvs implements EnvPlugin {
         o -> new TimeLimit(new HalfCheetahV4(EnvRegistry.seeding(o), o), 1000));
     EnvRegistry.register(SwimmerV4.ID, runner,
         o -> new TimeLimit(new SwimmerV4(EnvRegistry.seeding(o), o), 1000));
+    EnvRegistry.register(AntV4.ID, Set.of("seeding", "ctrl_cost_weight", "use_contact_forces",
+        "contact_cost_weight", "healthy_reward", "terminate_when_unhealthy", "healthy_z_range",
+        "contact_force_range", "reset_noise_scale", "exclude_current_positions_from_observation"),
+        o -> new TimeLimit(new AntV4(EnvRegistry.seeding(o), o), 1000));
   }
 }

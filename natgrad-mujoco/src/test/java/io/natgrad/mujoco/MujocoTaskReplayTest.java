@@ -29,7 +29,7 @@ class MujocoTaskReplayTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"InvertedPendulum-v4", "InvertedDoublePendulum-v4", "Reacher-v4",
-      "Hopper-v4", "Walker2d-v4", "HalfCheetah-v4", "Swimmer-v4"})
+      "Hopper-v4", "Walker2d-v4", "HalfCheetah-v4", "Swimmer-v4", "Ant-v4"})
   void recordedEpisodesReplay(String id) {
     Env env = EnvRegistry.make(id);
     MujocoEnv task = (MujocoEnv) ((TimeLimit) env).unwrapped();
