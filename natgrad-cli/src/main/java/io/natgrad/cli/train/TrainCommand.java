@@ -217,6 +217,10 @@ public final class TrainCommand implements Callable<Integer> {
       String a = algo == null ? "trpo" : algo.toLowerCase(Locale.ROOT);
       try {
         m.putAll(Presets.zoo(a, env));
+        String note = Presets.zooNote(a, env);
+        if (note != null) {
+          System.err.println("natgrad: " + note);
+        }
       } catch (IllegalArgumentException e) {
         // name the preset, the algorithm and the environment the user typed
         throw new IllegalArgumentException("--preset zoo --algo " + a + " --env " + env + ": "
