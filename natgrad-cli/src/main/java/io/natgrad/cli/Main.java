@@ -27,6 +27,7 @@ public final class Main implements Runnable {
     m.put("glm", GlmCommand::new);
     m.put("train", TrainCommand::new);
     m.put("eval", EvalCommand::new);
+    m.put("render", io.natgrad.cli.render.RenderCommand::new);
     m.put("env", EnvCommand::new);
     m.put("report", ReportCommand::new);
     m.put("sweep", SweepCommand::new);

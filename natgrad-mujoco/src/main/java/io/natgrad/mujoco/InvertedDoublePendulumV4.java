@@ -28,6 +28,11 @@ public final class InvertedDoublePendulumV4 extends MujocoEnv {
   }
 
   @Override
+  protected double[] view() {
+    return new double[] {1.5, 1.4, 0.5};
+  }
+
+  @Override
   public String id() {
     return ID;
   }

@@ -21,6 +21,11 @@ public final class InvertedPendulumV4 extends MujocoEnv {
   }
 
   @Override
+  protected double[] view() {
+    return new double[] {1.2, 0.8, 0.25};
+  }
+
+  @Override
   public String id() {
     return ID;
   }

@@ -108,6 +108,13 @@ public final class MjModel implements AutoCloseable {
     return n == 0 ? new int[0] : ptr.getPointer(f.offset()).getIntArray(0, n);
   }
 
+  /** A float array of the model, e.g. {@code geom_rgba}. */
+  public float[] floats(String name) {
+    MjLayout.Field f = field(name, "float");
+    int n = (int) length(f);
+    return n == 0 ? new float[0] : ptr.getPointer(f.offset()).getFloatArray(0, n);
+  }
+
   /** The number of columns of a model array ({@code dim2}). */
   public int columns(String name) {
     MjLayout.Field f = layout.modelPointers.get(name);

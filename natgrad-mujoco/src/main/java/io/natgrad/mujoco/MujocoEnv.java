@@ -23,7 +23,8 @@ import java.lang.ref.Cleaner;
  * copy computes the same observation and reward bits. The native model and data are freed when
  * the environment is garbage-collected.
  */
-public abstract class MujocoEnv extends AbstractEnv implements StatefulEnv {
+public abstract class MujocoEnv extends AbstractEnv implements StatefulEnv,
+    io.natgrad.rl.render.Drawable {
   private static final Cleaner CLEANER = Cleaner.create();
   protected final MjModel model;
   protected final MjData data;
@@ -72,6 +73,43 @@ public abstract class MujocoEnv extends AbstractEnv implements StatefulEnv {
   /** The mjData arrays the task reads that a step leaves stale; none by default. */
   protected String[] derivedArrays() {
     return new String[0];
+  }
+
+  private GeomPicture picture;
+
+  /**
+   * The picture of the current state: a side view (x–z) following the first body after the world
+   * (the torso), {@link #halfWidth()} metres either side; tasks in a horizontal plane override
+   * {@link #topView()}.
+   */
+  @Override
+  public io.natgrad.rl.render.Scene scene() {
+    if (picture == null) {
+      picture = new GeomPicture(model, topView());
+    }
+    double[] xpos = data.get("xpos");
+    double[] view = view();
+    double fx = model.nbody() > 1 ? xpos[3] : 0;
+    double fy = topView() ? (model.nbody() > 1 ? xpos[4] : 0) : view[2];
+    return picture.scene(data, fx, fy, view[0], view[1]);
+  }
+
+  /** Seen from above (Reacher, Swimmer) rather than from the side. */
+  protected boolean topView() {
+    return false;
+  }
+
+  /**
+   * Metres shown either side of the camera's centre and above and below it, and (side views) the
+   * height of the centre: by default 2 × 1.3 m around 0.9 m, a walker's view.
+   */
+  protected double[] view() {
+    return new double[] {2.0, 1.3, 0.9};
+  }
+
+  @Override
+  public double framesPerSecond() {
+    return 1 / dt;
   }
 
   /** Seconds per environment step. */

@@ -34,6 +34,16 @@ public final class ReacherV4 extends MujocoEnv {
   }
 
   @Override
+  protected boolean topView() {
+    return true;
+  }
+
+  @Override
+  protected double[] view() {
+    return new double[] {0.34, 0.34, 0};
+  }
+
+  @Override
   public String id() {
     return ID;
   }

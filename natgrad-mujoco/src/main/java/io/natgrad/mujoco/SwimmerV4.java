@@ -39,6 +39,16 @@ public final class SwimmerV4 extends MujocoEnv {
   }
 
   @Override
+  protected boolean topView() {
+    return true;
+  }
+
+  @Override
+  protected double[] view() {
+    return new double[] {2.5, 1.6, 0};
+  }
+
+  @Override
   public String id() {
     return ID;
   }

@@ -92,6 +92,10 @@ public final class TrainCommand implements Callable<Integer> {
   @Option(names = "--init-policy", paramLabel = "FILE", description = "Start from a saved policy.json (fine-tuning).")
   Path initPolicy;
 
+  @Option(names = "--render-final", description = "After training, write episode.gif: one "
+      + "deterministic episode of the final policy (natgrad render).")
+  boolean renderFinal;
+
   @Option(names = "--workers", description = "Sampler threads (default: available cores); the results do not depend on it.")
   Integer workers;
 
@@ -500,7 +504,16 @@ public final class TrainCommand implements Callable<Integer> {
     run.initialPolicy(initPolicy).workers(w).engine(engine, engineOptions())
         .checkpointEvery(checkpointEvery).checkpointSeconds(checkpointSeconds)
         .keepCheckpoints(keepCheckpoints);
-    return ConsoleRun.execute(run, StopSignals.install()::stopRequested);
+    int code = ConsoleRun.execute(run, StopSignals.install()::stopRequested);
+    if (code == 0 && renderFinal) {
+      java.nio.file.Path dir = run.directory();
+      io.natgrad.policy.Policy p = io.natgrad.policy.Policy.load(dir.resolve("policy.json"));
+      java.nio.file.Path gif = io.natgrad.cli.render.RenderCommand.render(p,
+          io.natgrad.rl.algo.Evaluation.makeEnv(p.envId()), 0, Integer.MAX_VALUE, false, 480, 320,
+          dir.resolve("episode.gif"));
+      System.out.println("wrote " + gif);
+    }
+    return code;
   }
 
   /** Options for a non-local sampling engine. */
