@@ -1,0 +1,69 @@
+package io.natgrad.mujoco;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.natgrad.cli.Main;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The command line on a MuJoCo task, as a user runs it (seconds): {@code natgrad env check},
+ * {@code natgrad train --preset zoo} (shortened) with {@code --render-final}, {@code natgrad eval}
+ * and {@code natgrad render} of the result — the plugin found through its service.
+ */
+class MujocoCliSmokeTest {
+  @TempDir Path tmp;
+
+  @BeforeAll
+  static void library() {
+    MujocoInstall.ensure();
+  }
+
+  record Result(int code, String out, String err) {}
+
+  static synchronized Result run(String... args) {
+    PrintStream oldOut = System.out;
+    PrintStream oldErr = System.err;
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    try {
+      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+      int code = Main.execute(args);
+      return new Result(code, out.toString(StandardCharsets.UTF_8),
+          err.toString(StandardCharsets.UTF_8));
+    } finally {
+      System.setOut(oldOut);
+      System.setErr(oldErr);
+    }
+  }
+
+  @Test
+  void checkTrainEvaluateAndRender() {
+    Result check = run("env", "check", "Walker2d-v4");
+    assertThat(check.code()).as(check.out() + check.err()).isZero();
+    assertThat(check.out()).contains("all rules passed for Walker2d-v4");
+    Path dir = tmp.resolve("hopper");
+    Result train = run("train", "--env", "Hopper-v4", "--preset", "zoo", "--steps", "4096",
+        "--seed", "1", "--render-final", "--out", dir.toString());
+    assertThat(train.code()).as(train.out() + train.err()).isZero();
+    assertThat(dir.resolve("policy.json")).exists();
+    assertThat(dir.resolve("episode.gif")).exists();
+    Result eval = run("eval", "--policy", dir.toString(), "--episodes", "2");
+    assertThat(eval.code()).as(eval.err()).isZero();
+    assertThat(eval.out()).startsWith("mean ");
+    Result render = run("render", "--policy", dir.toString(), "--out",
+        tmp.resolve("h.gif").toString(), "--max-steps", "50");
+    assertThat(render.code()).as(render.err()).isZero();
+    assertThat(render.out()).contains("Hopper-v4: ");
+    Result fallback = run("train", "--env", "Reacher-v4", "--preset", "zoo", "--steps", "2048",
+        "--out", tmp.resolve("reacher").toString());
+    assertThat(fallback.code()).as(fallback.err()).isZero();
+    assertThat(fallback.err()).contains("the RL Zoo's trpo.yml has no entry for Reacher-v4");
+  }
+}
