@@ -65,6 +65,80 @@ class MujocoTaskPropertiesTest {
     }
   }
 
+  /**
+   * Each task's reward recomputed here from the simulator's arrays before and after the step, by
+   * the v4 formulas: forward velocity from x positions / dt, control cost, healthy reward, contact
+   * cost (Ant with use_contact_forces), the tip's distance and velocity penalties
+   * (InvertedDoublePendulum), the fingertip's distance before the step (Reacher).
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"InvertedPendulum-v4", "InvertedDoublePendulum-v4", "Reacher-v4",
+      "Swimmer-v4", "Hopper-v4", "HalfCheetah-v4", "Walker2d-v4", "Ant-v4", "Ant-contact"})
+  void rewardRecomputedFromTheStates(String name) {
+    String id = name.equals("Ant-contact") ? "Ant-v4" : name;
+    Env env = name.equals("Ant-contact")
+        ? EnvRegistry.make(id, Map.of("use_contact_forces", true)) : EnvRegistry.make(id);
+    MujocoEnv t = task(env);
+    MjModel m = t.data().model();
+    double dt = m.timestep() * t.frameSkip();
+    SplittableRandom rng = new SplittableRandom(8);
+    env.reset(6);
+    for (int step = 0; step < 30; step++) {
+      double[] a = new double[m.nu()];
+      for (int k = 0; k < a.length; k++) {
+        a[k] = rng.nextDouble(-1.2, 1.2);
+      }
+      double[] qposBefore = t.data().get("qpos");
+      double[] xposBefore = t.data().get("xpos");
+      StepResult r = env.step(a);
+      double[] qpos = t.data().get("qpos");
+      double[] qvel = t.data().get("qvel");
+      double[] xpos = t.data().get("xpos");
+      double sq = 0;
+      for (double v : a) {
+        sq += v * v;
+      }
+      double expected;
+      switch (id) {
+        case "InvertedPendulum-v4" -> expected = 1;
+        case "InvertedDoublePendulum-v4" -> {
+          double[] tip = t.data().get("site_xpos");
+          expected = 10 - (0.01 * tip[0] * tip[0] + (tip[2] - 2) * (tip[2] - 2))
+              - (1e-3 * qvel[1] * qvel[1] + 5e-3 * qvel[2] * qvel[2]);
+        }
+        case "Reacher-v4" -> {
+          int f = m.id(1, "fingertip");
+          int g = m.id(1, "target");
+          double dx = xposBefore[3 * f] - xposBefore[3 * g];
+          double dy = xposBefore[3 * f + 1] - xposBefore[3 * g + 1];
+          double dz = xposBefore[3 * f + 2] - xposBefore[3 * g + 2];
+          expected = -Math.sqrt(dx * dx + dy * dy + dz * dz) - sq;
+        }
+        case "Swimmer-v4" -> expected = (qpos[0] - qposBefore[0]) / dt - 1e-4 * sq;
+        case "HalfCheetah-v4" -> expected = (qpos[0] - qposBefore[0]) / dt - 0.1 * sq;
+        case "Hopper-v4", "Walker2d-v4" -> expected = (qpos[0] - qposBefore[0]) / dt + 1.0
+            - 1e-3 * sq;
+        default -> { // Ant: the torso body's x, survive 1, ctrl 0.5, contacts 5e-4
+          int torso = m.id(1, "torso");
+          expected = (xpos[3 * torso] - xposBefore[3 * torso]) / dt + 1.0 - 0.5 * sq;
+          if (name.equals("Ant-contact")) {
+            double c = 0;
+            for (double f : t.data().get("cfrc_ext")) {
+              double cl = Math.min(Math.max(f, -1), 1);
+              c += cl * cl;
+            }
+            expected -= 5e-4 * c;
+          }
+        }
+      }
+      assertThat(r.reward()).as("%s step %d", name, step)
+          .isCloseTo(expected, Offset.offset(1e-12 * Math.max(1, Math.abs(expected))));
+      if (r.done()) {
+        break;
+      }
+    }
+  }
+
   /** Each task's reset noise: the scale on qpos (uniform), on qvel, and whether qvel's is normal. */
   static double[] noise(String id) {
     return switch (id) {
@@ -189,6 +263,35 @@ class MujocoTaskPropertiesTest {
     x[1 + 6 + 3] = Math.nextDown(100.0);
     h.restoreState(x);
     assertThat(h.isHealthy()).isTrue();
+  }
+
+  /** Walker2d's open intervals (0.8 &lt; z &lt; 2, |angle| &lt; 1) and Ant's closed 0.2 ≤ z ≤ 1. */
+  @Test
+  void walkerAndAntHealthBounds() {
+    Env w = EnvRegistry.make("Walker2d-v4");
+    Walker2dV4 walker = (Walker2dV4) task(w);
+    w.reset(0);
+    double[] s = walker.state();
+    for (double[] zAngleOk : new double[][] {{0.8, 0, 0}, {Math.nextUp(0.8), 0, 1}, {2.0, 0, 0},
+        {Math.nextDown(2.0), 0, 1}, {1.2, 1.0, 0}, {1.2, Math.nextDown(1.0), 1}, {1.2, -1.0, 0}}) {
+      double[] x = s.clone();
+      x[2] = zAngleOk[0];
+      x[3] = zAngleOk[1];
+      walker.restoreState(x);
+      assertThat(walker.isHealthy()).as("walker z %s angle %s", zAngleOk[0], zAngleOk[1])
+          .isEqualTo(zAngleOk[2] == 1);
+    }
+    Env a = EnvRegistry.make("Ant-v4");
+    AntV4 ant = (AntV4) task(a);
+    a.reset(0);
+    double[] sa = ant.state();
+    for (double[] zOk : new double[][] {{0.2, 1}, {Math.nextDown(0.2), 0}, {1.0, 1},
+        {Math.nextUp(1.0), 0}}) {
+      double[] x = sa.clone();
+      x[3] = zOk[0]; // time, then qpos = (x, y, z, quaternion, joints)
+      ant.restoreState(x);
+      assertThat(ant.isHealthy()).as("ant z %s", zOk[0]).isEqualTo(zOk[1] == 1);
+    }
   }
 
   @Test
