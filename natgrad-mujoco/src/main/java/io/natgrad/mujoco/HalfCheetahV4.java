@@ -49,13 +49,7 @@ public final class HalfCheetahV4 extends MujocoEnv {
 
   @Override
   protected double[] resetModel() {
-    double s = resetNoiseScale;
-    double[] qpos = plus(initQpos, uniform(model.nq(), -s, s));
-    double[] noise = standardNormal(model.nv());
-    for (int i = 0; i < noise.length; i++) {
-      noise[i] *= s;
-    }
-    setState(qpos, plus(initQvel, noise));
+    resetWithNoise(resetNoiseScale, resetNoiseScale, true);
     return observation();
   }
 

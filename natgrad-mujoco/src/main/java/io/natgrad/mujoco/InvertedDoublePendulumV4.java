@@ -50,12 +50,7 @@ public final class InvertedDoublePendulumV4 extends MujocoEnv {
 
   @Override
   protected double[] resetModel() {
-    double[] qpos = plus(initQpos, uniform(model.nq(), -0.1, 0.1));
-    double[] noise = standardNormal(model.nv());
-    for (int i = 0; i < noise.length; i++) {
-      noise[i] *= 0.1;
-    }
-    setState(qpos, plus(initQvel, noise));
+    resetWithNoise(0.1, 0.1, true);
     return observation();
   }
 

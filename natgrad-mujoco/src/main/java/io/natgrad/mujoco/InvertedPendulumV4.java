@@ -37,9 +37,7 @@ public final class InvertedPendulumV4 extends MujocoEnv {
 
   @Override
   protected double[] resetModel() {
-    double[] qpos = plus(initQpos, uniform(model.nq(), -0.01, 0.01));
-    double[] qvel = plus(initQvel, uniform(model.nv(), -0.01, 0.01));
-    setState(qpos, qvel);
+    resetWithNoise(0.01, 0.01, false);
     return observation();
   }
 

@@ -166,6 +166,24 @@ public abstract class MujocoEnv extends AbstractEnv implements StatefulEnv,
   /** The observation of the current state (Gymnasium's {@code _get_obs}). */
   public abstract double[] observation();
 
+  /**
+   * The reset most tasks draw (their {@code reset_model}): qpos + U[−p, p] per coordinate, then
+   * qvel + U[−v, v] or, with {@code normalVelocities}, qvel + v·N(0, 1); then {@link #setState}.
+   */
+  protected final void resetWithNoise(double p, double v, boolean normalVelocities) {
+    double[] qpos = plus(initQpos, uniform(model.nq(), -p, p));
+    double[] noise;
+    if (normalVelocities) {
+      noise = standardNormal(model.nv());
+      for (int i = 0; i < noise.length; i++) {
+        noise[i] *= v;
+      }
+    } else {
+      noise = uniform(model.nv(), -v, v);
+    }
+    setState(qpos, plus(initQvel, noise));
+  }
+
   /** n draws of U[low, high): NumPy's {@code np_random.uniform} under Gymnasium seeding. */
   protected final double[] uniform(int n, double low, double high) {
     double[] out = new double[n];

@@ -67,10 +67,7 @@ abstract class PlanarWalker extends MujocoEnv {
 
   @Override
   protected double[] resetModel() {
-    double s = o.resetNoiseScale();
-    double[] qpos = plus(initQpos, uniform(model.nq(), -s, s));
-    double[] qvel = plus(initQvel, uniform(model.nv(), -s, s));
-    setState(qpos, qvel);
+    resetWithNoise(o.resetNoiseScale(), o.resetNoiseScale(), false);
     return observation();
   }
 

@@ -60,10 +60,7 @@ public final class SwimmerV4 extends MujocoEnv {
 
   @Override
   protected double[] resetModel() {
-    double s = resetNoiseScale;
-    double[] qpos = plus(initQpos, uniform(model.nq(), -s, s));
-    double[] qvel = plus(initQvel, uniform(model.nv(), -s, s));
-    setState(qpos, qvel);
+    resetWithNoise(resetNoiseScale, resetNoiseScale, false);
     return observation();
   }
 

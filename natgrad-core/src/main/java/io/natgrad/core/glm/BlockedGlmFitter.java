@@ -29,12 +29,7 @@ public final class BlockedGlmFitter {
    * @param maxIterations at most this many iterations (R's default 25)
    */
   public BlockedGlmFitter(double epsilon, int maxIterations) {
-    if (!(epsilon > 0) || Double.isInfinite(epsilon)) {
-      throw new IllegalArgumentException("epsilon must be > 0, got " + epsilon);
-    }
-    if (maxIterations < 1) {
-      throw new IllegalArgumentException("maxit must be >= 1, got " + maxIterations);
-    }
+    IrlsLoop.checkControl(epsilon, maxIterations);
     this.epsilon = epsilon;
     this.maxIterations = maxIterations;
   }

@@ -133,9 +133,8 @@ public final class DataTable {
           int cell = fields.kind(c);
           if (kind[c] == text) {
             if (cell == Fields.MISSING) {
-              throw new IllegalArgumentException(source + ": column '" + header[c] + "' row "
-                  + (r + 1) + " has no value ('" + fields.text(c).trim() + "'); remove the row "
-                  + "or fill it in");
+              throw new IllegalArgumentException(noValue(source, header[c], r,
+                  fields.text(c).trim()));
             }
             strings[c][r] = fields.text(c).trim();
           } else if (cell == Fields.TEXT) {
@@ -153,10 +152,7 @@ public final class DataTable {
               kind[c] = number;
             }
             if (!Double.isFinite(v) && !bad.containsKey(header[c])) {
-              String t = fields.text(c).trim();
-              bad.put(header[c], source + ": column '" + header[c] + "' row " + (r + 1)
-                  + (isMissing(t) ? " has no value ('" + t + "'); remove the row or fill it in"
-                      : " is " + t + "; a numeric column needs finite values"));
+              bad.put(header[c], notFinite(source, header[c], r, fields.text(c).trim()));
             }
           }
         }
@@ -241,18 +237,14 @@ public final class DataTable {
           if (isText[c]) {
             String t = fields.text(c).trim();
             if (isMissing(t)) {
-              throw new IllegalArgumentException(source + ": column '" + header[c] + "' row "
-                  + (r + 1) + " has no value ('" + t + "'); remove the row or fill it in");
+              throw new IllegalArgumentException(noValue(source, header[c], r, t));
             }
             strings[c][r] = t;
           } else {
             double v = fields.number(c);
             values[c][r] = v;
             if (!Double.isFinite(v) && !bad.containsKey(header[c])) {
-              String t = fields.text(c).trim();
-              bad.put(header[c], source + ": column '" + header[c] + "' row " + (r + 1)
-                  + (isMissing(t) ? " has no value ('" + t + "'); remove the row or fill it in"
-                      : " is " + t + "; a numeric column needs finite values"));
+              bad.put(header[c], notFinite(source, header[c], r, fields.text(c).trim()));
             }
           }
         }
@@ -413,6 +405,16 @@ public final class DataTable {
         return d;
       }
     }
+  }
+
+  private static String noValue(String source, String column, int r, String cell) {
+    return source + ": column '" + column + "' row " + (r + 1) + " has no value ('" + cell
+        + "'); remove the row or fill it in";
+  }
+
+  private static String notFinite(String source, String column, int r, String cell) {
+    return isMissing(cell) ? noValue(source, column, r, cell) : source + ": column '" + column
+        + "' row " + (r + 1) + " is " + cell + "; a numeric column needs finite values";
   }
 
   private static boolean isMissing(String cell) {

@@ -39,12 +39,7 @@ public final class GlmFitter {
    * @param solver how the weighted least squares are solved
    */
   public GlmFitter(double epsilon, int maxIterations, Solver solver) {
-    if (!(epsilon > 0) || Double.isInfinite(epsilon)) {
-      throw new IllegalArgumentException("epsilon must be > 0, got " + epsilon);
-    }
-    if (maxIterations < 1) {
-      throw new IllegalArgumentException("maxit must be >= 1, got " + maxIterations);
-    }
+    IrlsLoop.checkControl(epsilon, maxIterations);
     this.epsilon = epsilon;
     this.maxIterations = maxIterations;
     this.solver = java.util.Objects.requireNonNull(solver, "solver");

@@ -48,6 +48,16 @@ final class IrlsLoop {
 
   private IrlsLoop() {}
 
+  /** Refuses a convergence tolerance or an iteration limit R's glm.control would not take. */
+  static void checkControl(double epsilon, int maxIterations) {
+    if (!(epsilon > 0) || Double.isInfinite(epsilon)) {
+      throw new IllegalArgumentException("epsilon must be > 0, got " + epsilon);
+    }
+    if (maxIterations < 1) {
+      throw new IllegalArgumentException("maxit must be >= 1, got " + maxIterations);
+    }
+  }
+
   static Result run(Rows rows, int p, double epsilon, int maxIterations) {
     List<String> warnings = new ArrayList<>();
     Point pt = rows.start();

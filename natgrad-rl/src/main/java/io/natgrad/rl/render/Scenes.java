@@ -24,20 +24,9 @@ public final class Scenes {
 
   /** The scene of {@code env} (wrappers looked through), or an error naming the environment. */
   public static Scene of(Env env) {
-    Env e = env;
-    while (true) {
-      if (e instanceof Drawable d) {
-        return d.scene();
-      }
-      if (e instanceof TimeLimit t) {
-        e = t.unwrapped();
-      } else if (e instanceof ClipAction c) {
-        e = c.unwrapped();
-      } else if (e instanceof BusyWork b) {
-        e = b.unwrapped();
-      } else {
-        break;
-      }
+    Env e = inner(env);
+    if (e instanceof Drawable d) {
+      return d.scene();
     }
     if (e instanceof StatefulEnv s) {
       double[] x = s.state();
@@ -64,11 +53,21 @@ public final class Scenes {
    * {@link Drawable}'s own; CartPole 50, Pendulum 30, MountainCar 30, Acrobot 15.
    */
   public static double framesPerSecond(Env env) {
+    Env e = inner(env);
+    if (e instanceof Drawable d) {
+      return d.framesPerSecond();
+    }
+    return switch (e.id()) {
+      case "CartPole-v1" -> 50;
+      case "Acrobot-v1" -> 15;
+      default -> 30;
+    };
+  }
+
+  /** The first {@link Drawable} inside natgrad's wrappers, or the innermost environment. */
+  private static Env inner(Env env) {
     Env e = env;
-    while (true) {
-      if (e instanceof Drawable d) {
-        return d.framesPerSecond();
-      }
+    while (!(e instanceof Drawable)) {
       if (e instanceof TimeLimit t) {
         e = t.unwrapped();
       } else if (e instanceof ClipAction c) {
@@ -79,11 +78,7 @@ public final class Scenes {
         break;
       }
     }
-    return switch (e.id()) {
-      case "CartPole-v1" -> 50;
-      case "Acrobot-v1" -> 15;
-      default -> 30;
-    };
+    return e;
   }
 
   /** Cart at x on the track, pole (length 1 m) at angle θ from upright (clockwise positive). */
