@@ -3,7 +3,8 @@
 # final policy evaluated deterministically over 10 episodes. One run at a time (2 threads each).
 #   scripts/bench/mujoco-learning.sh OUT_DIR [TASK:ALGO:STEPS ...]
 # Prints one line per run: task algo steps seed eval_mean eval_std wall_s; the table in BENCHMARKS.md
-# is the mean over seeds.
+# is the mean over seeds. With EVAL_EVERY=N the runs also evaluate every N steps and keep
+# best-policy.json, and the line adds the best policy's evaluation (10 episodes, seed 1000).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 out="${1:?usage: mujoco-learning.sh OUT_DIR [TASK:ALGO:STEPS ...]}"
@@ -23,13 +24,23 @@ for r in "${runs[@]}"; do
       echo "$task $algo $steps $seed $(cat "$dir/eval.txt") (done before)"
       continue
     fi
+    extra=()
+    if [[ -n "${EVAL_EVERY:-}" ]]; then
+      extra=(--eval-every "$EVAL_EVERY")
+    fi
     start=$(date +%s.%N)
+    # --force: a run interrupted earlier (no eval.txt) starts again
     "$root/natgrad" train --env "$task" --algo "$algo" --preset zoo --steps "$steps" --seed "$seed" \
-      --out "$dir" > "$dir.log" 2>&1
+      --out "$dir" --force ${extra[@]+"${extra[@]}"} > "$dir.log" 2>&1
     end=$(date +%s.%N)
     ev="$("$root/natgrad" eval --policy "$dir" --episodes 10 --seed 1000 2>/dev/null | tail -1)"
     wall=$(python3 -c "print(f'{$end - $start:.1f}')")
-    echo "$(echo "$ev" | awk '{print $2, $4}') $wall" > "$dir/eval.txt"
+    best=""
+    if [[ -n "${EVAL_EVERY:-}" && -f "$dir/best-policy.json" ]]; then
+      best=" best $("$root/natgrad" eval --policy "$dir" --best --episodes 10 --seed 1000 2>/dev/null \
+        | tail -1 | awk '{print $2, $4}')"
+    fi
+    echo "$(echo "$ev" | awk '{print $2, $4}') $wall$best" > "$dir/eval.txt"
     echo "$task $algo $steps $seed $(cat "$dir/eval.txt")"
   done
 done
