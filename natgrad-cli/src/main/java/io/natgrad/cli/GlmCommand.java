@@ -289,9 +289,6 @@ public final class GlmCommand implements Callable<Integer> {
     return o.converged() ? 0 : 1;
   }
 
-
-
-
   private static void writeJson(GlmSummary s, Path file) throws java.io.IOException {
     ObjectMapper mapper = new ObjectMapper();
     ObjectNode root = mapper.createObjectNode();
