@@ -51,7 +51,14 @@ public final class EnvCommand implements Runnable {
     public Integer call() {
       user.register();
       for (String id : new TreeSet<>(EnvRegistry.ids())) {
-        Env e = EnvRegistry.make(id);
+        Env e;
+        try {
+          e = EnvRegistry.make(id);
+        } catch (IllegalStateException unavailable) {
+          // a plugin's task whose native library is missing: listed, with what to install
+          System.out.println(id + "  unavailable: " + unavailable.getMessage());
+          continue;
+        }
         String limit = e instanceof TimeLimit t ? "  max_episode_steps " + t.maxEpisodeSteps() : "";
         System.out.println(id + "  observations " + e.observationSpace() + "  actions "
             + e.actionSpace() + limit);
