@@ -75,7 +75,7 @@ public final class DataTable {
    * columns' kinds, then their values.
    */
   public static DataTable readCsv(Path file) throws IOException {
-    DataTable once = readOnce(file);
+    DataTable once = read(file, null);
     return once != null ? once : readTwice(file);
   }
 
@@ -95,8 +95,12 @@ public final class DataTable {
     return header;
   }
 
-  /** One pass, or null when a column's kind changes after its first value. */
-  private static DataTable readOnce(Path file) throws IOException {
+  /**
+   * One pass over the values. With {@code textColumns} null, each column takes the kind of its
+   * first value, and the result is null when a column's kind changes later (or it has no value);
+   * with the columns' kinds given (the two-pass reader's first pass), it never is.
+   */
+  private static DataTable read(Path file, boolean[] textColumns) throws IOException {
     String source = file.toString();
     final int undecided = 0;
     final int number = 1;
@@ -108,6 +112,13 @@ public final class DataTable {
       int capacity = 1024;
       double[][] values = new double[k][capacity];
       String[][] strings = new String[k][];
+      for (int c = 0; textColumns != null && c < k; c++) {
+        kind[c] = textColumns[c] ? text : number;
+        if (textColumns[c]) {
+          strings[c] = new String[capacity];
+          values[c] = null;
+        }
+      }
       Map<String, String> bad = new LinkedHashMap<>();
       Fields fields = new Fields(k);
       String line;
@@ -179,12 +190,9 @@ public final class DataTable {
 
   /** Two passes: the columns' kinds, then their values. */
   static DataTable readTwice(Path file) throws IOException {
-    String source = file.toString();
-    String[] header;
     boolean[] isText;
-    int rows = 0;
     try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      header = header(in.readLine(), file);
+      String[] header = header(in.readLine(), file);
       isText = new boolean[header.length];
       boolean[] anyNumber = new boolean[header.length];
       Fields fields = new Fields(header.length);
@@ -203,62 +211,12 @@ public final class DataTable {
             anyNumber[c] |= kind == Fields.NUMBER;
           }
         }
-        rows++;
       }
       for (int c = 0; c < header.length; c++) {
         isText[c] |= !anyNumber[c];
       }
     }
-    Map<String, double[]> numeric = new LinkedHashMap<>();
-    Map<String, String[]> text = new LinkedHashMap<>();
-    Map<String, String> bad = new LinkedHashMap<>();
-    double[][] values = new double[header.length][];
-    String[][] strings = new String[header.length][];
-    for (int c = 0; c < header.length; c++) {
-      if (isText[c]) {
-        strings[c] = new String[rows];
-      } else {
-        values[c] = new double[rows];
-      }
-    }
-    try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      in.readLine();
-      Fields fields = new Fields(header.length);
-      String line;
-      int r = 0;
-      int lineNo = 1;
-      while ((line = in.readLine()) != null) {
-        lineNo++;
-        if (line.isBlank()) {
-          continue;
-        }
-        fields.read(line, file, lineNo);
-        for (int c = 0; c < header.length; c++) {
-          if (isText[c]) {
-            String t = fields.text(c).trim();
-            if (isMissing(t)) {
-              throw new IllegalArgumentException(noValue(source, header[c], r, t));
-            }
-            strings[c][r] = t;
-          } else {
-            double v = fields.number(c);
-            values[c][r] = v;
-            if (!Double.isFinite(v) && !bad.containsKey(header[c])) {
-              bad.put(header[c], notFinite(source, header[c], r, fields.text(c).trim()));
-            }
-          }
-        }
-        r++;
-      }
-    }
-    for (int c = 0; c < header.length; c++) {
-      if (isText[c]) {
-        text.put(header[c], strings[c]);
-      } else {
-        numeric.put(header[c], values[c]);
-      }
-    }
-    return new DataTable(numeric, text, bad, rows, source);
+    return read(file, isText);
   }
 
   /** One line's fields as character ranges (quoted lines: split into strings). */
