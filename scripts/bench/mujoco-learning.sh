@@ -5,6 +5,7 @@
 # Prints one line per run: task algo steps seed eval_mean eval_std wall_s; the table in BENCHMARKS.md
 # is the mean over seeds. With EVAL_EVERY=N the runs also evaluate every N steps and keep
 # best-policy.json, and the line adds the best policy's evaluation (10 episodes, seed 1000).
+# SEEDS="3 4 5" runs other seeds (default: 0 1 2, the issue's three).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 out="${1:?usage: mujoco-learning.sh OUT_DIR [TASK:ALGO:STEPS ...]}"
@@ -18,7 +19,7 @@ fi
 mkdir -p "$out"
 for r in "${runs[@]}"; do
   IFS=: read -r task algo steps <<< "$r"
-  for seed in 0 1 2; do
+  for seed in ${SEEDS:-0 1 2}; do
     dir="$out/$task-$algo-$seed"
     if [[ -f "$dir/policy.json" && -f "$dir/eval.txt" ]]; then
       echo "$task $algo $steps $seed $(cat "$dir/eval.txt") (done before)"
