@@ -13,10 +13,15 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code natgrad env list|check}: the registered environments and the environment checker. */
+/**
+ * {@code natgrad env list|check|replay}: the registered environments, the environment checker,
+ * and replays of episodes recorded from Gymnasium.
+ */
 @Command(name = "env", mixinStandardHelpOptions = true,
-    description = "List environments or check one against the Env contract.",
-    subcommands = {EnvCommand.ListCommand.class, EnvCommand.CheckCommand.class})
+    description = "List environments, check one against the Env contract, or replay recorded "
+        + "episodes through one.",
+    subcommands = {EnvCommand.ListCommand.class, EnvCommand.CheckCommand.class,
+        EnvReplayCommand.class})
 public final class EnvCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

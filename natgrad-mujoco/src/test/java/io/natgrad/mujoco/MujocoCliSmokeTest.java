@@ -66,4 +66,31 @@ class MujocoCliSmokeTest {
     assertThat(fallback.code()).as(fallback.err()).isZero();
     assertThat(fallback.err()).contains("the RL Zoo's trpo.yml has no entry for Reacher-v4");
   }
+
+  /** {@code natgrad env replay} on a recording (gzipped) and on one with a wrong reward. */
+  @Test
+  void replayRecordedEpisodes() throws Exception {
+    Path rec = RecordedEpisodes.copy("InvertedPendulum-v4", tmp);
+    Result ok = run("env", "replay", rec.toString());
+    assertThat(ok.code()).as(ok.out() + ok.err()).isZero();
+    assertThat(ok.out()).startsWith("InvertedPendulum-v4: 6 episodes, replayed from each step's "
+        + "recorded pre-step state").contains("episode 0  ").contains("  ok\n")
+        .contains("all episodes within 1.00e-12 (solver 1.00e-10)");
+    java.util.List<String> lines = new java.util.ArrayList<>();
+    for (com.fasterxml.jackson.databind.JsonNode e : RecordedEpisodes.of("InvertedPendulum-v4")) {
+      com.fasterxml.jackson.databind.node.ObjectNode s =
+          (com.fasterxml.jackson.databind.node.ObjectNode) e.get("steps").get(0);
+      s.put("reward", 2.0);
+      lines.add(e.toString());
+    }
+    Path bad = tmp.resolve("bad.jsonl");
+    java.nio.file.Files.write(bad, lines);
+    Result differs = run("env", "replay", bad.toString(), "--tolerance", "1e-9");
+    assertThat(differs.code()).isEqualTo(1);
+    assertThat(differs.out()).contains("FAILED").contains("step 0 reward[0]: natgrad 1")
+        .contains("recorded 2").endsWith("some episodes differ from the recording\n");
+    Result missing = run("env", "replay", tmp.resolve("none.jsonl").toString());
+    assertThat(missing.code()).isNotZero();
+    assertThat(missing.err()).contains("none.jsonl is not a file");
+  }
 }

@@ -1,16 +1,13 @@
 package io.natgrad.mujoco;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
+import io.natgrad.rl.io.JsonLines;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
-import java.util.zip.GZIPInputStream;
 
 /**
  * The recorded MuJoCo v4 episodes (test resources {@code mujoco/ENV.jsonl.gz}, copied from the
@@ -21,23 +18,23 @@ final class RecordedEpisodes {
   private RecordedEpisodes() {}
 
   static List<JsonNode> of(String envId) {
-    ObjectMapper json = new ObjectMapper();
-    List<JsonNode> out = new ArrayList<>();
     String resource = "/mujoco/" + envId + ".jsonl.gz";
     try (InputStream raw = RecordedEpisodes.class.getResourceAsStream(resource)) {
       if (raw == null) {
         throw new IllegalStateException("no recorded episodes " + resource);
       }
-      BufferedReader in = new BufferedReader(new InputStreamReader(new GZIPInputStream(raw),
-          StandardCharsets.UTF_8));
-      String line;
-      while ((line = in.readLine()) != null) {
-        if (!line.isBlank()) {
-          out.add(json.readTree(line));
-        }
-      }
+      return JsonLines.read(raw, resource, Integer.MAX_VALUE);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The recorded episodes of {@code envId} copied to a gzipped file in {@code dir}. */
+  static Path copy(String envId, Path dir) throws IOException {
+    Path out = dir.resolve(envId + ".jsonl.gz");
+    try (InputStream raw = RecordedEpisodes.class.getResourceAsStream(
+        "/mujoco/" + envId + ".jsonl.gz")) {
+      Files.copy(raw, out);
     }
     return out;
   }
