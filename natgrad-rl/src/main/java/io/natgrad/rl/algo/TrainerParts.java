@@ -140,7 +140,8 @@ public record TrainerParts(String envId, Map<String, Object> envOptions, Policy 
     ValueFunction critic = config.critic() == CriticKind.LINEAR
         ? new LinearFeatureBaseline(od)
         : new MlpValueFunction(od, config.networks().vf(), config.networks().activation(),
-            Rng.of(Rng.derive(seed, "value")), config.optimization().learningRate().initial(),
+            Rng.of(Rng.derive(seed, "value")), config.networks().orthoInit(),
+            config.optimization().learningRate().initial(),
             config.naturalGradient().nCriticUpdates(), config.optimization().batchSize());
     Sampler sampler = sampler(config, policy, normalizer, workers, engine, engineOptions);
     Rng criticRng = Rng.of(Rng.derive(seed, "critic"));

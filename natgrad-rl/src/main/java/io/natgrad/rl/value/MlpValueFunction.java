@@ -23,8 +23,19 @@ public final class MlpValueFunction implements ValueFunction {
   /** Reused by {@link #predict} (a batch's values every update). */
   private Mlp.Workspace predictScratch;
 
+  /** A critic with SB3's orthogonal initialization ({@code ortho_init=True}). */
   public MlpValueFunction(int observationDim, int[] hidden, Activation activation, Rng init,
       double learningRate, int epochs, int batchSize) {
+    this(observationDim, hidden, activation, init, true, learningRate, epochs, batchSize);
+  }
+
+  /**
+   * @param orthoInit SB3's {@code ortho_init}: orthogonal weights (gain √2 in the hidden layers, 1
+   *     at the output) and zero biases; when false PyTorch's default {@code nn.Linear}
+   *     initialization, which SB3 then leaves in place for the value network as for the policy's
+   */
+  public MlpValueFunction(int observationDim, int[] hidden, Activation activation, Rng init,
+      boolean orthoInit, double learningRate, int epochs, int batchSize) {
     if (!(learningRate > 0)) {
       throw new IllegalArgumentException("learning_rate must be > 0, got " + learningRate);
     }
@@ -35,7 +46,8 @@ public final class MlpValueFunction implements ValueFunction {
       throw new IllegalArgumentException("batch_size must be >= 1, got " + batchSize);
     }
     this.net = new Mlp(observationDim, hidden, 1, activation);
-    this.theta = net.initialParameters(init, Math.sqrt(2), 1.0);
+    this.theta = orthoInit ? net.initialParameters(init, Math.sqrt(2), 1.0)
+        : net.uniformInitialParameters(init);
     this.adam = new Adam(theta.length, 0.9, 0.999, 1e-5);
     this.learningRate = learningRate;
     this.epochs = epochs;

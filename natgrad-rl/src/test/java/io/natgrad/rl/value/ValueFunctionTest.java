@@ -9,6 +9,51 @@ import org.junit.jupiter.api.Test;
 
 class ValueFunctionTest {
 
+  /**
+   * SB3's critic initialization follows {@code ortho_init}: with True orthogonal weights (each
+   * layer's rows or columns orthonormal × gain: √2 hidden, 1 at the output) and zero biases; with
+   * False PyTorch's nn.Linear default, weights and biases uniform on (−1/√fan_in, 1/√fan_in) —
+   * the RL Zoo's PPO MuJoCo entries (256 × 256, observations of 11 here) set False.
+   */
+  @Test
+  void criticInitializationFollowsOrthoInit() {
+    int[] hidden = {256, 256};
+    int[] fanIn = {11, 256, 256};
+    int[] fanOut = {256, 256, 1};
+    MlpValueFunction uniform = new MlpValueFunction(11, hidden, Activation.RELU, Rng.of(3), false,
+        1e-4, 1, 32);
+    MlpValueFunction ortho = new MlpValueFunction(11, hidden, Activation.RELU, Rng.of(3), true,
+        1e-4, 1, 32);
+    double[] u = uniform.parametersInPlace();
+    double[] o = ortho.parametersInPlace();
+    for (int l = 0; l < 3; l++) {
+      int w0 = uniform.network().layerOffset(l);
+      int b0 = w0 + fanIn[l] * fanOut[l];
+      int end = b0 + fanOut[l];
+      double bound = 1 / Math.sqrt(fanIn[l]);
+      double sumAbs = 0;
+      double biasAbs = 0;
+      for (int i = w0; i < end; i++) {
+        assertThat(Math.abs(u[i])).as("layer %d parameter %d", l, i).isLessThan(bound);
+        sumAbs += Math.abs(u[i]);
+        if (i >= b0) {
+          biasAbs += Math.abs(u[i]);
+          assertThat(o[i]).as("orthogonal init: zero bias").isZero();
+        }
+      }
+      // E|U(−b, b)| = b/2: the draws fill the interval (5 % for the 257 of the output layer)
+      assertThat(sumAbs / (end - w0)).isCloseTo(bound / 2, within(0.05 * bound));
+      assertThat(biasAbs).isPositive();
+      // orthogonal: the squared weights of a layer sum to gain² × min(fan_in, fan_out)
+      double gain = l < 2 ? Math.sqrt(2) : 1;
+      double ss = 0;
+      for (int i = w0; i < b0; i++) {
+        ss += o[i] * o[i];
+      }
+      assertThat(ss).isCloseTo(gain * gain * Math.min(fanIn[l], fanOut[l]), within(1e-9));
+    }
+  }
+
   @Test
   void mlpValueFunctionLearnsASmoothTarget() {
     Rng rng = Rng.of(1);
