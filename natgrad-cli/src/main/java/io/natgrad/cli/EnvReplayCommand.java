@@ -25,7 +25,8 @@ import picocli.CommandLine.Parameters;
         + "MuJoCo v4 format of natgrad-mujoco) and compare natgrad's observations, rewards, flags, "
         + "info and next states; exits 1 if a deviation exceeds the tolerance.")
 final class EnvReplayCommand implements Callable<Integer> {
-  @Parameters(paramLabel = "RECORDING", description = "The recorded episodes (.jsonl or .jsonl.gz).")
+  @Parameters(paramLabel = "RECORDING",
+      description = "The recorded episodes (.jsonl or .jsonl.gz).")
   Path recording;
 
   @Option(names = "--tolerance", defaultValue = "1e-12", description = "Allowed |natgrad − "

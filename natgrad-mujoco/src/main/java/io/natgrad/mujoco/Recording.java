@@ -42,8 +42,8 @@ public final class Recording {
     double[] d = new double[a.size()];
     for (int i = 0; i < d.length; i++) {
       if (!a.get(i).isNumber()) {
-        throw new IllegalArgumentException(where + ": " + name + "[" + i + "] must be a number, got "
-            + a.get(i));
+        throw new IllegalArgumentException(where + ": " + name + "[" + i
+            + "] must be a number, got " + a.get(i));
       }
       d[i] = a.get(i).asDouble();
     }

@@ -27,7 +27,8 @@ public interface RecordingReplayer {
   Report replay(Path recording, String envId, Tolerance tolerance);
 
   /**
-   * Allowed deviation |natgrad − recorded| / max(|recorded|, 1): relative above 1, absolute below.
+   * Allowed deviation |natgrad − recorded| / max(|recorded|, 1): relative above 1, absolute
+   * below.
    *
    * @param values observations, rewards, info values and the state
    * @param solver the constraint solver's output kept in the state (MuJoCo's warm start), which

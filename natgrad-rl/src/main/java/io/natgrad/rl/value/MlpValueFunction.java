@@ -30,9 +30,10 @@ public final class MlpValueFunction implements ValueFunction {
   }
 
   /**
-   * @param orthoInit SB3's {@code ortho_init}: orthogonal weights (gain √2 in the hidden layers, 1
-   *     at the output) and zero biases; when false PyTorch's default {@code nn.Linear}
-   *     initialization, which SB3 then leaves in place for the value network as for the policy's
+   * @param orthoInit SB3's {@code ortho_init}: orthogonal weights (gain √2 in the hidden layers,
+   *     1 at the output) and zero biases; when false PyTorch's default {@code nn.Linear}
+   *     initialization, which SB3 then leaves in place for the value network as for the
+   *     policy's
    */
   public MlpValueFunction(int observationDim, int[] hidden, Activation activation, Rng init,
       boolean orthoInit, double learningRate, int epochs, int batchSize) {
