@@ -81,14 +81,7 @@ public final class GymnasiumReplay implements RecordingReplayer {
     Comparison c = new Comparison();
     int number = e.has("episode") ? e.get("episode").asInt() : -1;
     JsonNode steps = Recording.field(e, "steps", where);
-    double[] reset = Recording.state(Recording.field(e, "reset_state", where), where);
-    MjModel m = task.data().model();
-    int basic = 1 + m.nq() + 2 * m.nv() + m.na();
-    if (reset.length != basic) {
-      c.fail("reset_state has " + reset.length + " values (time, qpos, qvel, act, "
-          + "qacc_warmstart); " + task.id() + " has " + basic);
-      return c.result(number, 0);
-    }
+    double[] reset = state(task, e, "reset_state", where);
     restore(env, task, reset, 0);
     c.compare("observation", "reset", task.observation(),
         Recording.doubles(e, "initial_obs", where), tol.values());
@@ -100,7 +93,7 @@ public final class GymnasiumReplay implements RecordingReplayer {
       String at = "step " + t;
       String sw = where + " " + at;
       if (!continuous) {
-        restore(env, task, Recording.state(Recording.field(s, "pre", sw), sw), t);
+        restore(env, task, state(task, s, "pre", sw), t);
       }
       StepResult r = env.step(Recording.doubles(s, "action", sw));
       c.compare("observation", at, r.observation(), Recording.doubles(s, "obs", sw),
@@ -121,9 +114,9 @@ public final class GymnasiumReplay implements RecordingReplayer {
         c.compare("info", at + " " + kv.getKey(), new double[] {n.doubleValue()},
             new double[] {kv.getValue().asDouble()}, tol.values());
       }
-      JsonNode post = t + 1 < steps.size() ? Recording.field(steps.get(t + 1), "pre", sw)
-          : Recording.field(e, "final_state", where);
-      double[] expected = Recording.state(post, sw + " next state");
+      double[] expected = t + 1 < steps.size()
+          ? state(task, steps.get(t + 1), "pre", where + " step " + (t + 1))
+          : state(task, e, "final_state", where);
       double[] actual = Arrays.copyOf(task.state(), expected.length);
       int cut = expected.length - nv;
       c.compare("state", at + " next time/qpos/qvel/act", Arrays.copyOf(actual, cut),
@@ -140,6 +133,19 @@ public final class GymnasiumReplay implements RecordingReplayer {
           + (steps.size() - 1));
     }
     return c.result(number, t);
+  }
+
+  /** The recorded state {@code field} of {@code node}, refused unless it fits the task. */
+  private static double[] state(MujocoEnv task, JsonNode node, String field, String where) {
+    double[] s = Recording.state(Recording.field(node, field, where), where + " " + field);
+    MjModel m = task.data().model();
+    int basic = 1 + m.nq() + 2 * m.nv() + m.na();
+    if (s.length != basic) {
+      throw new IllegalArgumentException(where + ": " + field + " has " + s.length
+          + " values (time, qpos, qvel, act, qacc_warmstart); " + task.id() + " has " + basic
+          + " (nq " + m.nq() + ", nv " + m.nv() + ", na " + m.na() + ")");
+    }
+    return s;
   }
 
   /**

@@ -102,13 +102,19 @@ class MujocoTaskReplayTest {
     List<JsonNode> episodes = RecordedEpisodes.of("Swimmer-v4").subList(0, 1);
     ObjectNode reset = (ObjectNode) episodes.get(0).get("reset_state");
     ((ArrayNode) reset.get("qpos")).add(0.0);
-    Report r = new GymnasiumReplay().replay(episodes, "Swimmer-v4", ISSUE, "test");
-    assertThat(r.episodes().get(0).failures()).singleElement().asString()
-        .contains("reset_state has").contains("Swimmer-v4 has");
+    assertThatThrownBy(() -> new GymnasiumReplay().replay(episodes, "Swimmer-v4", ISSUE, "rec"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("rec episode on line 1: reset_state has 17 values")
+        .hasMessageContaining("Swimmer-v4 has 16 (nq 5, nv 5, na 0)");
+    ObjectNode pre = (ObjectNode) episodes.get(0).get("steps").get(2).get("pre");
+    ((ArrayNode) reset.get("qpos")).remove(5);
+    ((ArrayNode) pre.get("qvel")).remove(0);
+    assertThatThrownBy(() -> new GymnasiumReplay().replay(episodes, "Swimmer-v4", ISSUE, "rec"))
+        .hasMessageContaining("rec episode on line 1 step 2: pre has 15 values");
     reset.remove("qvel");
     assertThatThrownBy(() -> new GymnasiumReplay().replay(episodes, "Swimmer-v4", ISSUE, "rec"))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("rec episode on line 1: field 'qvel' is missing");
+        .hasMessageContaining("rec episode on line 1 reset_state: field 'qvel' is missing");
     assertThatThrownBy(() -> new GymnasiumReplay().replay(episodes, "Hopper-v4", ISSUE, "rec"))
         .hasMessageContaining("env_id Swimmer-v4, expected Hopper-v4");
   }
