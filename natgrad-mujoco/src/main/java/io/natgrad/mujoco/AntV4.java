@@ -1,5 +1,6 @@
 package io.natgrad.mujoco;
 
+import io.natgrad.core.linalg.Vectors;
 import io.natgrad.rl.env.Box;
 import io.natgrad.rl.env.Seeding;
 import io.natgrad.rl.env.Space;
@@ -117,17 +118,8 @@ public final class AntV4 extends MujocoEnv {
   /** Gymnasium's {@code is_healthy}: a finite state and the torso's z in the closed range. */
   public boolean isHealthy() {
     double[] qpos = data.get("qpos");
-    for (double v : qpos) {
-      if (!Double.isFinite(v)) {
-        return false;
-      }
-    }
-    for (double v : data.get("qvel")) {
-      if (!Double.isFinite(v)) {
-        return false;
-      }
-    }
-    return healthyZRange[0] <= qpos[2] && qpos[2] <= healthyZRange[1];
+    return Vectors.isFinite(qpos) && Vectors.isFinite(data.get("qvel"))
+        && healthyZRange[0] <= qpos[2] && qpos[2] <= healthyZRange[1];
   }
 
   private double[] contactForces() {

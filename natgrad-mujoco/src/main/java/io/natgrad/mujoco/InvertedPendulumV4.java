@@ -1,5 +1,6 @@
 package io.natgrad.mujoco;
 
+import io.natgrad.core.linalg.Vectors;
 import io.natgrad.rl.env.Box;
 import io.natgrad.rl.env.Seeding;
 import io.natgrad.rl.env.Space;
@@ -45,11 +46,7 @@ public final class InvertedPendulumV4 extends MujocoEnv {
   protected StepResult advance(double[] action) {
     doSimulation(action);
     double[] ob = observation();
-    boolean finite = true;
-    for (double v : ob) {
-      finite &= Double.isFinite(v);
-    }
-    return new StepResult(ob, 1.0, !finite || Math.abs(ob[1]) > 0.2, false);
+    return new StepResult(ob, 1.0, !Vectors.isFinite(ob) || Math.abs(ob[1]) > 0.2, false);
   }
 
   @Override
