@@ -1,11 +1,9 @@
 package io.natgrad.mujoco;
 
+import static io.natgrad.cli.CliRunner.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.natgrad.cli.Main;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import io.natgrad.cli.CliRunner.Result;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -24,46 +22,27 @@ class MujocoCliSmokeTest {
     MujocoInstall.ensure();
   }
 
-  record Result(int code, String out, String err) {}
-
-  static synchronized Result run(String... args) {
-    PrintStream oldOut = System.out;
-    PrintStream oldErr = System.err;
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    try {
-      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-      int code = Main.execute(args);
-      return new Result(code, out.toString(StandardCharsets.UTF_8),
-          err.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setOut(oldOut);
-      System.setErr(oldErr);
-    }
-  }
-
   @Test
   void checkTrainEvaluateAndRender() {
     Result check = run("env", "check", "Walker2d-v4");
-    assertThat(check.code()).as(check.out() + check.err()).isZero();
+    assertThat(check.exitCode()).as(check.out() + check.err()).isZero();
     assertThat(check.out()).contains("all rules passed for Walker2d-v4");
     Path dir = tmp.resolve("hopper");
     Result train = run("train", "--env", "Hopper-v4", "--preset", "zoo", "--steps", "4096",
         "--seed", "1", "--render-final", "--out", dir.toString());
-    assertThat(train.code()).as(train.out() + train.err()).isZero();
+    assertThat(train.exitCode()).as(train.out() + train.err()).isZero();
     assertThat(dir.resolve("policy.json")).exists();
     assertThat(dir.resolve("episode.gif")).exists();
     Result eval = run("eval", "--policy", dir.toString(), "--episodes", "2");
-    assertThat(eval.code()).as(eval.err()).isZero();
+    assertThat(eval.exitCode()).as(eval.err()).isZero();
     assertThat(eval.out()).startsWith("mean ");
     Result render = run("render", "--policy", dir.toString(), "--out",
         tmp.resolve("h.gif").toString(), "--max-steps", "50");
-    assertThat(render.code()).as(render.err()).isZero();
+    assertThat(render.exitCode()).as(render.err()).isZero();
     assertThat(render.out()).contains("Hopper-v4: ");
     Result fallback = run("train", "--env", "Reacher-v4", "--preset", "zoo", "--steps", "2048",
         "--out", tmp.resolve("reacher").toString());
-    assertThat(fallback.code()).as(fallback.err()).isZero();
+    assertThat(fallback.exitCode()).as(fallback.err()).isZero();
     assertThat(fallback.err()).contains("the RL Zoo's trpo.yml has no entry for Reacher-v4");
   }
 
@@ -72,7 +51,7 @@ class MujocoCliSmokeTest {
   void replayRecordedEpisodes() throws Exception {
     Path rec = RecordedEpisodes.copy("InvertedPendulum-v4", tmp);
     Result ok = run("env", "replay", rec.toString());
-    assertThat(ok.code()).as(ok.out() + ok.err()).isZero();
+    assertThat(ok.exitCode()).as(ok.out() + ok.err()).isZero();
     assertThat(ok.out()).startsWith("InvertedPendulum-v4: 6 episodes, replayed from each step's "
         + "recorded pre-step state").contains("episode 0  ").contains("  ok\n")
         .contains("all episodes within 1.00e-12 (solver 1.00e-10)");
@@ -86,11 +65,11 @@ class MujocoCliSmokeTest {
     Path bad = tmp.resolve("bad.jsonl");
     java.nio.file.Files.write(bad, lines);
     Result differs = run("env", "replay", bad.toString(), "--tolerance", "1e-9");
-    assertThat(differs.code()).isEqualTo(1);
+    assertThat(differs.exitCode()).isEqualTo(1);
     assertThat(differs.out()).contains("FAILED").contains("step 0 reward[0]: natgrad 1")
         .contains("recorded 2").endsWith("some episodes differ from the recording\n");
     Result missing = run("env", "replay", tmp.resolve("none.jsonl").toString());
-    assertThat(missing.code()).isNotZero();
+    assertThat(missing.exitCode()).isNotZero();
     assertThat(missing.err()).contains("none.jsonl is not a file");
   }
 }

@@ -1,12 +1,10 @@
 package io.natgrad.spark;
 
+import static io.natgrad.cli.CliRunner.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.natgrad.cli.Main;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import io.natgrad.cli.CliRunner.Result;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -15,25 +13,6 @@ import org.junit.jupiter.api.io.TempDir;
 /** The commands with {@code --engine spark}: the same runs as in process, bit for bit. */
 class SparkCliTest {
   @TempDir Path tmp;
-
-  record Result(int code, String out, String err) {}
-
-  static synchronized Result run(String... args) {
-    PrintStream oldOut = System.out;
-    PrintStream oldErr = System.err;
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    try {
-      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-      int code = Main.execute(args);
-      return new Result(code, out.toString(StandardCharsets.UTF_8),
-          err.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setOut(oldOut);
-      System.setErr(oldErr);
-    }
-  }
 
   static String sweep(Path out) {
     return "base:\n  env: CartPole-v1\n  algo: trpo\n  n_envs: 4\n  n_steps: 256\n"
@@ -48,10 +27,10 @@ class SparkCliTest {
     Files.writeString(tmp.resolve("a.yml"), sweep(a));
     Files.writeString(tmp.resolve("b.yml"), sweep(b));
     Result ra = run("sweep", tmp.resolve("a.yml").toString(), "--parallel", "2");
-    assertThat(ra.code()).as(ra.out() + ra.err()).isZero();
+    assertThat(ra.exitCode()).as(ra.out() + ra.err()).isZero();
     Result rb = run("sweep", tmp.resolve("b.yml").toString(), "--parallel", "2", "--engine",
         "spark", "--master", "local[2]");
-    assertThat(rb.code()).as(rb.out() + rb.err()).isZero();
+    assertThat(rb.exitCode()).as(rb.out() + rb.err()).isZero();
     assertThat(rb.out()).contains("sweep: 4 cells").contains("0 failed");
     ObjectMapper json = new ObjectMapper();
     for (String cell : new String[] {"cg_damping=0.1_seed0", "cg_damping=0.1_seed1",
@@ -67,7 +46,7 @@ class SparkCliTest {
     Path out = tmp.resolve("never");
     Files.writeString(tmp.resolve("bad.yml"), sweep(out).replace("cg_damping", "cg_dampin"));
     Result r = run("sweep", tmp.resolve("bad.yml").toString(), "--engine", "spark");
-    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.exitCode()).isEqualTo(2);
     assertThat(r.err()).contains("cg_dampin");
     assertThat(out).doesNotExist();
   }
@@ -77,10 +56,10 @@ class SparkCliTest {
     String[] common = {"train", "--env", "CartPole-v1", "--algo", "trpo", "--n-envs", "4",
         "--n-steps", "256", "--steps", "2048", "--seed", "5", "--eval-every", "0", "--force"};
     Result ra = run(concat(common, "--out", tmp.resolve("l").toString()));
-    assertThat(ra.code()).as(ra.err()).isZero();
+    assertThat(ra.exitCode()).as(ra.err()).isZero();
     Result rb = run(concat(common, "--out", tmp.resolve("s").toString(), "--engine", "spark",
         "--master", "local[2]"));
-    assertThat(rb.code()).as(rb.err()).isZero();
+    assertThat(rb.exitCode()).as(rb.err()).isZero();
     ObjectMapper json = new ObjectMapper();
     assertThat(parameters(tmp.resolve("s/policy.json")))
         .isEqualTo(parameters(tmp.resolve("l/policy.json")));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.natgrad.cli.CliRunner;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -64,8 +65,8 @@ class SparkGlmTest {
         "--out", tmp.resolve(out).toString()};
     String[] args = java.util.Arrays.copyOf(base, base.length + extra.length);
     System.arraycopy(extra, 0, args, base.length, extra.length);
-    SparkCliTest.Result r = SparkCliTest.run(args);
-    assertThat(r.code()).as(r.out() + r.err()).isZero();
+    CliRunner.Result r = CliRunner.run(args);
+    assertThat(r.exitCode()).as(r.out() + r.err()).isZero();
     return JSON.readTree(tmp.resolve(out).resolve("glm.json").toFile());
   }
 
@@ -165,13 +166,13 @@ class SparkGlmTest {
   void logisticWithAFactorReferenceAndPredictions() throws IOException {
     String[] args = {"--data", csv.toString(), "--formula", "yb ~ x1 * g + x2", "--family",
         "binomial", "--reference", "g=c", "--predict", csv.toString()};
-    SparkCliTest.Result local = SparkCliTest.run(concat(new String[] {"glm"}, args,
+    CliRunner.Result local = CliRunner.run(concat(new String[] {"glm"}, args,
         new String[] {"--out", tmp.resolve("lb-local").toString()}));
-    SparkCliTest.Result spark = SparkCliTest.run(concat(new String[] {"glm"}, args,
+    CliRunner.Result spark = CliRunner.run(concat(new String[] {"glm"}, args,
         new String[] {"--out", tmp.resolve("lb-spark").toString(), "--engine", "spark",
             "--partitions", "4"}));
-    assertThat(spark.code()).as(spark.err()).isZero();
-    assertThat(local.code()).isZero();
+    assertThat(spark.exitCode()).as(spark.err()).isZero();
+    assertThat(local.exitCode()).isZero();
     assertClose(JSON.readTree(tmp.resolve("lb-spark/glm.json").toFile()),
         JSON.readTree(tmp.resolve("lb-local/glm.json").toFile()), 1e-10);
     assertThat(spark.out()).contains("(Intercept)", "ga", "x1:gb");
@@ -192,15 +193,15 @@ class SparkGlmTest {
   void aBadValueIsRefusedByColumnRowAndValue() throws IOException {
     Path bad = tmp.resolve("bad.csv");
     Files.writeString(bad, "y,x\n1,0.5\n2,1.5\n-3,2.5\n4,3\n");
-    SparkCliTest.Result r = SparkCliTest.run("glm", "--data", bad.toString(), "--formula",
+    CliRunner.Result r = CliRunner.run("glm", "--data", bad.toString(), "--formula",
         "y ~ x", "--family", "poisson", "--engine", "spark");
-    assertThat(r.code()).isNotZero();
+    assertThat(r.exitCode()).isNotZero();
     assertThat(r.err()).contains("column 'y' row 3 is -3: a Poisson response must be a "
         + "non-negative whole count");
-    SparkCliTest.Result missing = SparkCliTest.run("glm", "--data", bad.toString(), "--formula",
+    CliRunner.Result missing = CliRunner.run("glm", "--data", bad.toString(), "--formula",
         "y ~ z", "--engine", "spark");
     assertThat(missing.err()).contains("has no column 'z'");
-    SparkCliTest.Result metric = SparkCliTest.run("glm", "--data", bad.toString(), "--formula",
+    CliRunner.Result metric = CliRunner.run("glm", "--data", bad.toString(), "--formula",
         "y ~ x", "--engine", "spark", "--metric", "euclidean");
     assertThat(metric.err()).contains("--metric runs in process");
   }
